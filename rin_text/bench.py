@@ -23,9 +23,9 @@ from .rin import RIN, RINConfig, rin_flops
 
 # %% auto #0
 __all__ = ['PRECISIONS', 'SCOPES', 'MODELS', 'SCOPE_TITLES', 'resolve_device', 'PeakMemory', 'time_fn', 'matmul_peak',
-           'BenchConfig', 'build_model', 'head_flops', 'forward_flops', 'passes_per_step', 'denoiser_loss',
-           'train_step', 'profile_train_step', 'bench_train', 'bench_sample', 'bench_ratios', 'check_targets',
-           'bench_table', 'plot_bench', 'bench_main']
+           'BenchConfig', 'build_model', 'head_flops', 'forward_flops', 'head_matmuls_per_step', 'passes_per_step',
+           'step_flops', 'denoiser_loss', 'train_step', 'profile_train_step', 'bench_train', 'bench_sample',
+           'bench_ratios', 'check_targets', 'bench_table', 'plot_bench', 'bench_main']
 
 # %% ../nbs/09_bench.ipynb #96f9e69f
 def resolve_device(device: str = "auto") -> torch.device:
@@ -184,9 +184,10 @@ def build_model(name: str, cfg: BenchConfig, device: torch.device) -> TextDiffus
 
 def head_flops(cfg: BenchConfig, seq_len: int) -> int:
     "FLOPs per sequence of what `TextDiffusion.predict` adds to the denoiser: logits h E^T, and for the CE objective x0_hat = softmax @ E."
-    dcfg = cfg.diffusion_config()
-    per_matmul = 2 * seq_len * cfg.rin.embed_dim * cfg.vocab_size
-    return per_matmul * (2 if dcfg.objective == "ce" else 1)
+    return _vocab_matmul(cfg, seq_len) * (2 if cfg.diffusion_config().objective == "ce" else 1)
+
+
+def _vocab_matmul(cfg: BenchConfig, seq_len: int) -> int: return 2 * seq_len * cfg.rin.embed_dim * cfg.vocab_size
 
 
 def forward_flops(name: str, cfg: BenchConfig, seq_len: int, head: bool = True) -> int:
@@ -196,10 +197,29 @@ def forward_flops(name: str, cfg: BenchConfig, seq_len: int, head: bool = True) 
     return den["total"] + (head_flops(cfg, seq_len) if head else 0)
 
 
+def head_matmuls_per_step(cfg: BenchConfig) -> int:
+    """Vocabulary-sized matmuls ([L, D] x [D, V] or back) in one training step of `TextDiffusion.loss` (tied head).
+    The gradient pass runs three: the logits and the two gradient matmuls, of h and of E, which the fused head computes
+    inside its forward (x0_hat for the MSE metric comes out of the first of them). The no-grad self-conditioning pass runs
+    two, the logits and x0_hat = softmax @ E, when x0 self-conditioning is on and the objective is "ce"."""
+    d = cfg.diffusion_config()
+    return 3 + (2 if d.objective == "ce" and d.self_cond_x0 > 0 else 0)
+
+
 def passes_per_step(cfg: BenchConfig) -> int:
-    "Forward-pass equivalents of one training step: 3 (forward + backward) plus 1 for the no-grad self-conditioning pass if any."
+    "Forward-pass equivalents of the denoiser in one training step: 3 (forward + backward) plus 1 for the no-grad self-conditioning pass if any."
     d = cfg.diffusion_config()
     return 3 + (1 if (d.self_cond_x0 > 0 or d.self_cond_latents > 0) else 0)
+
+
+def step_flops(name: str, cfg: BenchConfig, seq_len: int, head: bool = True) -> int:
+    """Analytic FLOPs per sequence of one training step: the denoiser's passes, plus (if `head`) the vocabulary matmuls.
+    RIN's self-conditioning pass has no previous latents yet, so it skips the warm-start MLP that `rin_flops` counts."""
+    den = forward_flops(name, cfg, seq_len, head=False)
+    total = passes_per_step(cfg) * den
+    if name == "rin" and passes_per_step(cfg) == 4 and cfg.rin.latent_self_cond:
+        total -= den - rin_flops(replace(cfg.rin_config(), latent_self_cond=False), seq_len)["total"]
+    return total + (head_matmuls_per_step(cfg) * _vocab_matmul(cfg, seq_len) if head else 0)
 
 # %% ../nbs/09_bench.ipynb #88f66c22
 def _autocast(device: torch.device, precision: str):
@@ -287,10 +307,10 @@ def _bench_train_one(cfg, scope, precision, L, peak, device, log) -> list[dict]:
         if status[name] == "ok":
             with PeakMemory(device) as pm: step(name)
             step_s = statistics.median(times[name])
-            fwd, passes = forward_flops(name, cfg, L, head=scope == "step"), passes_per_step(cfg)
-            achieved = passes * fwd * B / step_s
+            fwd, train = forward_flops(name, cfg, L, head=scope == "step"), step_flops(name, cfg, L, head=scope == "step")
+            achieved = train * B / step_s
             row.update(step_s=step_s, step_s_all=times[name], tokens_per_s=B * L / step_s, step_mem_bytes=pm.peak,
-                       fwd_flops_per_token=fwd / L, train_flops_per_token=passes * fwd / L,
+                       fwd_flops_per_token=fwd / L, train_flops_per_token=train / L,
                        achieved_flops=achieved, mfu=achieved / peak if peak else None)
             log(f"{scope:8s} {precision} L={L:5d} B={B:3d} {name:11s} {row['tokens_per_s']:9.0f} tok/s  "
                 f"step {step_s*1e3:8.1f} ms  MFU {row['mfu'] or 0:.1%}  mem {(pm.peak or 0)/2**20:7.1f} MiB")
