@@ -12,6 +12,8 @@ from typing import Optional
 
 import tyro
 
+from .distributed import DistributedTrainer
+
 from .train import (PRESETS, TrainConfig, config_fields, format_reconstructions, get_preset, load_model,
                             load_run_tokenizer, reconstruction_rows, sample_ids, train)
 
@@ -65,8 +67,12 @@ def parse_train_args(argv: list[str]) -> tuple[TrainConfig, bool, bool]:
 def train_cli(argv: list[str]) -> int:
     "`rin-text train`: parse, train, print the summary; exit status 130/143 when stopped by SIGINT/SIGTERM."
     cfg, resume, overwrite = parse_train_args(argv)
-    summary = train(cfg, resume=resume, overwrite=overwrite)
+    # DistributedTrainer is the Trainer plus the checks that matter under torchrun / accelerate launch (the world size
+    # divides the batch, every rank resumes from the same checkpoint); in one process it is the plain Trainer.
+    trainer = DistributedTrainer(cfg, resume=resume, overwrite=overwrite)
+    summary = trainer.fit()
     if summary["status"] == "interrupted": return 130 if summary["signal"] == "SIGINT" else 143
+    if not trainer.accelerator.is_main_process: return 0            # rank 0 speaks for the run
     v = summary["val"]
     print(f"finished {summary['step']} steps in {summary['train_seconds']:.0f}s of training; "
           f"val loss {v['loss']:.4f}" + "".join(f", acc@{k.split('@')[1]} {x:.3f}" for k, x in v.items() if k.startswith("acc@")))

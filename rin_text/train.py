@@ -483,7 +483,10 @@ def make_accelerator(cfg: TrainConfig):
     # Accelerate keeps one global state per process; in a single process (a notebook training several
     # configs) start afresh so that each run gets its own precision. Launched runs keep theirs.
     if AcceleratorState._shared_state and PartialState().num_processes == 1: AcceleratorState._reset_state(True)
-    return Accelerator(cpu=cfg.run.device == "cpu", mixed_precision=cfg.run.mixed_precision,
+    # Accelerate only forms a multi-process CPU group (gloo) when told `cpu=True`: with "auto" on a machine without
+    # CUDA, torchrun's processes would otherwise each train alone, all writing the same run folder
+    cpu = cfg.run.device == "cpu" or (cfg.run.device == "auto" and not torch.cuda.is_available())
+    return Accelerator(cpu=cpu, mixed_precision=cfg.run.mixed_precision,
                        gradient_accumulation_steps=cfg.optim.grad_accum,
                        log_with=None if cfg.run.tracker == "none" else cfg.run.tracker,
                        project_dir=cfg.run.out_dir, dynamo_backend="inductor" if cfg.run.compile else "no")
@@ -705,9 +708,13 @@ class Trainer:
         return {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
 
     def _should_stop(self) -> bool:
-        flag = torch.tensor(float(self._stop is not None), device=self.accelerator.device)
-        if self.accelerator.num_processes > 1: flag = self.accelerator.reduce(flag, "sum")  # any process stops all
-        return bool(flag > 0)
+        "Any process's stop stops all, and every process learns why (the signal, else a callback's request)."
+        code = 0 if self._stop is None else -1 if self._stop == "callback" else int(self._stop)  # -1 callback, n signal n
+        codes = self.accelerator.gather(torch.tensor([code], device=self.accelerator.device)).tolist()
+        sigs = [c for c in codes if c > 0]
+        if sigs: self._stop = signal.Signals(max(sigs))
+        elif -1 in codes: self._stop = "callback"
+        return self._stop is not None
 
     # -- the loop
     def fit(self) -> dict:
