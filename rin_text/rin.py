@@ -255,14 +255,16 @@ class RIN(nn.Module):
         self.reset_parameters()
 
     def reset_parameters(self):
-        "Truncated-normal(0.02) weights, zero biases (official init); then the zero inits that make extras no-ops."
+        "Truncated-normal(0.02) weights, zero biases (official init), unit-scale learned positions; then the zero inits that make extras no-ops."
         for mod in self.modules():
             if isinstance(mod, nn.Linear):
                 nn.init.trunc_normal_(mod.weight, std=0.02, a=-0.04, b=0.04); nn.init.zeros_(mod.bias)
         for mod in self.modules():                   # after the loop above, which would overwrite them
             if isinstance(mod, AdaLayerNorm): mod.reset_modulation()
         nn.init.trunc_normal_(self.latents, std=0.02, a=-0.04, b=0.04)
-        if self.pos_emb is not None: nn.init.trunc_normal_(self.pos_emb, std=0.02, a=-0.04, b=0.04)
+        # learned positions at unit scale: they are added to a LayerNormed stem whose channels have unit scale, and at
+        # std 0.02 they start ~50x weaker than the (noisy) content; memorising windows from pure noise needs them (issue 5)
+        if self.pos_emb is not None: nn.init.normal_(self.pos_emb, std=1.0)
         if self.cfg.latent_self_cond:
             nn.init.zeros_(self.latent_prev_norm.weight); nn.init.zeros_(self.latent_prev_norm.bias)
 
