@@ -38,7 +38,7 @@ def check_flags(args: list[str], valid: list[str], where: str, also: tuple = ())
 
 # %% auto #0
 __all__ = ['TRAIN_HELP', 'COMMANDS', 'check_flags', 'parse_train_args', 'train_cli', 'sample', 'reconstruct', 'data_cli',
-           'eval_cli', 'main']
+           'eval_cli', 'experiment_cli', 'bench_cli', 'main']
 
 # %% ../nbs/11_cli.ipynb #de184c46
 TRAIN_HELP = """Train a RIN text-diffusion model.
@@ -153,6 +153,21 @@ def eval_cli(argv):
     return 0
 
 
+def experiment_cli(argv):
+    "`rin-text experiment NAME [--seed N]`: rerun one row of the experiments registry (`list` prints it)."
+    from rin_text.experiments import experiments_main
+    if argv and not argv[0].startswith("-"): argv = ["--name", argv[0], *argv[1:]]   # the name may come first, bare
+    tyro.cli(experiments_main, args=argv, prog="rin-text experiment")
+    return 0
+
+
+def bench_cli(argv):
+    "`rin-text bench`: throughput, memory and FLOP utilisation of RIN against the transformer denoiser (`rin_text.bench`)."
+    from rin_text.bench import BenchConfig, bench_main
+    bench_main(tyro.cli(BenchConfig, args=argv, prog="rin-text bench"))
+    return 0
+
+
 COMMANDS = {
     "data": (data_cli, "corpus, tokenizer and window statistics"),
     "train": (train_cli, "train a model (--preset tiny|small|base, any field overridable)"),
@@ -160,6 +175,8 @@ COMMANDS = {
     "reconstruct": (lambda a: (tyro.cli(reconstruct, args=a, prog="rin-text reconstruct"), 0)[1],
                     "print original / noised / denoised validation text"),
     "eval": (eval_cli, "evaluate a trained run (rin_text.eval)"),
+    "bench": (bench_cli, "benchmark RIN against the transformer denoiser (rin_text.bench)"),
+    "experiment": (experiment_cli, "rerun one row of the experiments registry (nbs/10_experiments.ipynb)"),
 }
 
 
