@@ -17,6 +17,7 @@ import torch
 import matplotlib.pyplot as plt
 
 from .schedules import alpha_sigma
+from .train import spread
 
 # %% auto #0
 __all__ = ['LOGSNR_GRID', 'EVAL_SPLITS', 'as_id_rows', 'distinct_n', 'unigram_entropy', 'diversity', 'noise_embeddings',
@@ -217,7 +218,7 @@ def spread_windows(windows: torch.Tensor, n: int | None) -> torch.Tensor:
     "At most `n` windows taken evenly across `windows` [N, L] (all of them when n is None or >= N)."
     if n is None or n >= len(windows): return windows
     if not isinstance(n, int) or n < 1: raise ValueError(f"n={n!r} must be None or an integer >= 1")
-    return windows[torch.linspace(0, len(windows) - 1, n).round().long()]
+    return spread(windows, n)                                   # the trainer's evaluation set, the same windows
 
 
 def format_table(results: dict) -> str:

@@ -351,12 +351,6 @@ def cached_windows(split: str, tokenizer, d: DataConfig) -> torch.Tensor:
     if key not in _WINDOWS: _WINDOWS[key] = load_windows(split, tokenizer, d.seq_len, d.corpus, d.data_dir, d.cache_dir)
     return _WINDOWS[key]
 
-
-def spread(windows: torch.Tensor, n: int) -> torch.Tensor:
-    "`n` windows evenly spaced over the split (a fixed, representative evaluation set)."
-    n = min(n, len(windows))
-    return windows[torch.linspace(0, len(windows) - 1, n).round().long()]
-
 # %% ../nbs/05_train.ipynb #d2ab6f0a
 def spread(windows: torch.Tensor, n: int) -> torch.Tensor:
     "`n` windows evenly spaced over the split (a fixed, representative evaluation set)."
