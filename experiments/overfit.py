@@ -21,7 +21,8 @@ from rin_text.train import (get_preset, OptimConfig, RunConfig, Trainer, sample_
 
 
 def overfit(out_dir, n_windows=64, seq_len=16, steps=3000, check_every=250, n_samples=32, sample_steps=64,
-            target=0.99, model=None, lr=3e-3, ema_decay=0.99, batch_size=None, shift=0.0, tok=None, log=print) -> dict:
+            target=0.99, model=None, lr=3e-3, ema_decay=0.99, batch_size=None, shift=0.0, tok=None, log=print,
+            sampler="ddim", min_lr_ratio=0.1, seed=0) -> dict:
     "Train on the first `n_windows` windows; stop once samples from noise match them at `target` accuracy."
     c = get_preset("tiny")
     bs = batch_size or n_windows
@@ -33,14 +34,14 @@ def overfit(out_dir, n_windows=64, seq_len=16, steps=3000, check_every=250, n_sa
     # shift < 0 moves the whole logSNR schedule (training and sampling) towards noise: more of training and of the
     # sampling steps land in the band (logSNR about -6..-2) where a noisy window is told apart from the others
     if shift: c.diffusion.schedule_kw = dict(shift=shift)
-    c.optim = OptimConfig(lr=lr, warmup_steps=20, steps=steps, ema_decay=ema_decay, weight_decay=0.0, min_lr_ratio=0.1)
+    c.optim = OptimConfig(lr=lr, warmup_steps=20, steps=steps, ema_decay=ema_decay, weight_decay=0.0, min_lr_ratio=min_lr_ratio)
     c.run = RunConfig(out_dir=str(out_dir), log_every=10, eval_every=0, save_every=0, num_samples=0, nll_windows=0,
-                      progress=False)
+                      progress=False, seed=seed)
     history, t0 = [], time.time()
 
     def check(tr):
         if tr.step % check_every and tr.step < steps: return
-        ids = sample_ids(tr.ema.model, n_samples, seq_len, sample_steps, seed=tr.step)
+        ids = sample_ids(tr.ema.model, n_samples, seq_len, sample_steps, seed=tr.step, sampler=sampler)
         acc, idx = nearest_window_accuracy(ids, tr.train_windows)
         history.append(dict(step=tr.step, acc=acc.mean().item(), exact=(acc == 1).float().mean().item(),
                             distinct=len(set(idx.tolist())), seconds=round(time.time() - t0, 1)))
@@ -48,10 +49,10 @@ def overfit(out_dir, n_windows=64, seq_len=16, steps=3000, check_every=250, n_sa
         if acc.mean() >= target: tr.stop()
 
     tr = Trainer(c, overwrite=True, callbacks=[check], tokenizer=tok)
-    ids = sample_ids(tr.ema.model, n_samples, seq_len, sample_steps, seed=12345)      # before training: chance level
+    ids = sample_ids(tr.ema.model, n_samples, seq_len, sample_steps, seed=12345, sampler=sampler)      # before training: chance level
     untrained = nearest_window_accuracy(ids, tr.train_windows)[0].mean().item()
     tr.fit()
-    ids = sample_ids(tr.ema.model, n_samples, seq_len, sample_steps, seed=12345)      # fresh samples for the report
+    ids = sample_ids(tr.ema.model, n_samples, seq_len, sample_steps, seed=12345, sampler=sampler)      # fresh samples for the report
     acc, idx = nearest_window_accuracy(ids, tr.train_windows)
     tk = tr.tokenizer
     return dict(config=c.to_dict(), arch=c.arch, seconds=round(time.time() - t0, 1), steps=tr.step, history=history,
@@ -69,6 +70,8 @@ if __name__ == "__main__":
     p.add_argument("--n-samples", type=int, default=32); p.add_argument("--sample-steps", type=int, default=64)
     p.add_argument("--lr", type=float, default=3e-3); p.add_argument("--ema-decay", type=float, default=0.99)
     p.add_argument("--batch-size", type=int, default=None)
+    p.add_argument("--sampler", default="ddim", choices=["ddim", "ddpm"])
+    p.add_argument("--min-lr-ratio", type=float, default=0.1, help="final learning rate / peak (cosine decay)")
     p.add_argument("--shift", type=float, default=0.0, help="logSNR shift of the cosine schedule")
     p.add_argument("--embed-dim", type=int, default=64); p.add_argument("--interface-dim", type=int, default=128)
     p.add_argument("--latent-dim", type=int, default=128); p.add_argument("--num-latents", type=int, default=16)
@@ -86,7 +89,8 @@ if __name__ == "__main__":
     else:
         m = TransformerConfig(embed_dim=a.embed_dim, width=a.width, depth=a.depth, num_heads=2, max_seq_len=a.seq_len)
     res = overfit(a.work, a.n_windows, a.seq_len, a.steps, a.check_every, a.n_samples, a.sample_steps,
-                  model=m, lr=a.lr, ema_decay=a.ema_decay, batch_size=a.batch_size, shift=a.shift)
+                  model=m, lr=a.lr, ema_decay=a.ema_decay, batch_size=a.batch_size, shift=a.shift,
+                  sampler=a.sampler, min_lr_ratio=a.min_lr_ratio, seed=a.seed)
     res["command"] = "python experiments/overfit.py " + " ".join(
         f"--{k.replace('_', '-')} {v}" for k, v in vars(a).items() if v is not None and k not in ("work", "out"))
     print({k: res[k] for k in ("steps", "seconds", "mean_acc", "exact", "distinct_windows")})
