@@ -34,13 +34,20 @@ class SelfAttention(nn.Module):
         self.q_norm = nn.LayerNorm(self.head_dim) if qk_norm else nn.Identity()
         self.k_norm = nn.LayerNorm(self.head_dim) if qk_norm else nn.Identity()
 
-    def forward(self, x, attn_mask=None):
+    def forward(self, x, attn_mask=None, cache: dict | None = None):
         B, L, W = x.shape
         # [B, L, 3W] -> 3 x [B, H, L, Dh]
         q, k, v = self.qkv(x).view(B, L, 3, self.num_heads, self.head_dim).permute(2, 0, 3, 1, 4)
         q, k = self.q_norm(q), self.k_norm(k)
+        causal = self.causal
+        if cache is not None:   # causal decoding: keys and values of earlier positions are kept, only new tokens are computed
+            if not self.causal or (cache and L != 1):
+                raise ValueError("cache is for causal decoding: accepted a prompt into an empty cache, then one token at a time")
+            if cache: k, v = torch.cat([cache["k"], k], dim=2), torch.cat([cache["v"], v], dim=2)   # [B, H, S+1, Dh]
+            cache["k"], cache["v"] = k, v
+            causal = L > 1      # one new query sees every cached key: no mask
         # attn_mask: bool [B, 1, 1, L], True = this key may be attended to (broadcast over heads and queries)
-        y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask, is_causal=self.causal,
+        y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask, is_causal=causal,
                                            dropout_p=self.dropout if self.training else 0.0)
         return self.proj(y.transpose(1, 2).reshape(B, L, W))  # [B, L, W]
 
@@ -204,8 +211,8 @@ class ARBlock(nn.Module):
         self.attn = SelfAttention(cfg.width, cfg.num_heads, cfg.qk_norm, cfg.dropout, causal=True)
         self.mlp = MLP(cfg.width, cfg.mlp_ratio, cfg.dropout)
 
-    def forward(self, x):
-        x = x + self.attn(self.norm1(x))
+    def forward(self, x, cache: dict | None = None):
+        x = x + self.attn(self.norm1(x), cache=cache)
         return x + self.mlp(self.norm2(x))
 
 
@@ -235,13 +242,19 @@ class ARTransformerLM(nn.Module):
         if ids.shape[1] > self.cfg.max_seq_len:
             raise ValueError(f"sequence length L={ids.shape[1]} exceeds max_seq_len={self.cfg.max_seq_len}")
 
-    def forward(self, ids: torch.Tensor) -> torch.Tensor:
-        "ids [B, L] -> logits [B, L, V]; position i sees tokens 0..i only."
+    def features(self, ids: torch.Tensor, start: int = 0, caches: list | None = None) -> torch.Tensor:
+        "ids [B, L] at positions start..start+L-1 -> final hidden states [B, L, W] (with `caches`: one dict per block, see `generate`)."
         self._check_ids(ids)
         L = ids.shape[1]
-        x = self.drop(self.tok_emb(ids) + self.pos_emb[:L])  # [B, L, W]
-        for block in self.blocks: x = block(x)
-        return self.norm_out(x) @ self.tok_emb.weight.T  # tied: [B, L, V]
+        if start + L > self.cfg.max_seq_len:
+            raise ValueError(f"positions start={start}..{start + L - 1} exceed max_seq_len={self.cfg.max_seq_len}")
+        x = self.drop(self.tok_emb(ids) + self.pos_emb[start:start + L])  # [B, L, W]
+        for i, block in enumerate(self.blocks): x = block(x, None if caches is None else caches[i])
+        return self.norm_out(x)
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        "ids [B, L] -> logits [B, L, V]; position i sees tokens 0..i only."
+        return self.features(ids) @ self.tok_emb.weight.T  # tied: [B, L, V]
 
     def loss(self, ids: torch.Tensor) -> torch.Tensor:
         "Mean next-token cross-entropy (nats) over positions 1..L-1 of `ids` [B, L]."
@@ -250,10 +263,17 @@ class ARTransformerLM(nn.Module):
 
     @torch.no_grad()
     def score(self, ids: torch.Tensor) -> torch.Tensor:
-        "Per-sequence mean NLL (nats/token) of `ids` [B, L] -> [B]: generative perplexity of samples is exp of its mean."
-        logits = self(ids[:, :-1]).float()
-        nll = F.cross_entropy(logits.transpose(1, 2), ids[:, 1:], reduction="none")  # [B, L-1]
-        return nll.mean(dim=1)
+        """Per-sequence mean NLL (nats/token) of `ids` [B, L] -> [B]: generative perplexity of samples is exp of its mean.
+        Sequences longer than `max_seq_len` are scored in windows of `max_seq_len` tokens that overlap by one, so every token
+        after the first is predicted exactly once, from the earlier tokens of its window (at most max_seq_len - 1)."""
+        n = self.cfg.max_seq_len
+        _check(n >= 2 or ids.shape[1] <= 1, "max_seq_len", n, "at least 2 to score sequences longer than it")
+        total = torch.zeros(ids.shape[0], device=ids.device)
+        for s in range(0, max(ids.shape[1] - 1, 0), n - 1):
+            w = ids[:, s:s + n]                                                          # [B, <= n]
+            logits = self(w[:, :-1]).float()
+            total += F.cross_entropy(logits.transpose(1, 2), w[:, 1:], reduction="none").sum(1)
+        return total / (ids.shape[1] - 1)
 
     @torch.no_grad()
     def nll(self, ids, batch_size: int = 32) -> dict:
@@ -285,8 +305,17 @@ class ARTransformerLM(nn.Module):
         else: ids = prompt_or_n.to(device)
         was_training = self.training
         self.eval()
+        # while the sequence fits in max_seq_len, each block caches its keys and values and every step runs only the new
+        # token (O(L) per step instead of O(L^2), and the vocabulary head on one position); past it, the context is cropped,
+        # positions shift, and every step recomputes its window
+        caches, done = [{} for _ in self.blocks], 0                                      # done: positions in the caches
         for _ in range(length):
-            logits = self(ids[:, -self.cfg.max_seq_len:])[:, -1].float() / temperature  # [B, V]
+            if caches is not None and ids.shape[1] <= self.cfg.max_seq_len:
+                h = self.features(ids[:, done:], done, caches)[:, -1]; done = ids.shape[1]
+            else:
+                caches = None
+                h = self.features(ids[:, -self.cfg.max_seq_len:])[:, -1]
+            logits = (h @ self.tok_emb.weight.T).float() / temperature                  # [B, V]
             if top_k is not None:
                 kth = logits.topk(min(top_k, logits.shape[-1]), dim=-1).values[:, -1:]
                 logits = logits.masked_fill(logits < kth, float("-inf"))

@@ -22,10 +22,12 @@ from .diffusion import DiffusionConfig, TextDiffusion
 from .rin import RIN, RINConfig, rin_flops
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'SCOPES', 'MODELS', 'SCOPE_TITLES', 'resolve_device', 'PeakMemory', 'time_fn', 'matmul_peak',
-           'BenchConfig', 'build_model', 'head_flops', 'forward_flops', 'head_matmuls_per_step', 'passes_per_step',
-           'step_flops', 'denoiser_loss', 'train_step', 'profile_train_step', 'bench_train', 'bench_sample',
-           'bench_ratios', 'check_targets', 'bench_table', 'plot_bench', 'bench_main']
+__all__ = ['PRECISIONS', 'SCOPES', 'MODELS', 'SCOPE_TITLES', 'OP_CATEGORIES', 'PHASES', 'GEMM_OPS', 'resolve_device',
+           'PeakMemory', 'time_fn', 'matmul_peak', 'BenchConfig', 'build_model', 'head_flops', 'forward_flops',
+           'head_matmuls_per_step', 'passes_per_step', 'step_flops', 'denoiser_loss', 'train_step',
+           'profile_train_step', 'bench_train', 'bench_sample', 'bench_ratios', 'check_targets', 'bench_table',
+           'plot_bench', 'bench_main', 'op_category', 'profile_breakdown', 'gemm_rate', 'shape_ceiling', 'profile_main',
+           'profile_table', 'plot_profile']
 
 # %% ../nbs/09_bench.ipynb #96f9e69f
 def resolve_device(device: str = "auto") -> torch.device:
@@ -488,3 +490,160 @@ def bench_main(cfg: BenchConfig | None = None, log=print, **overrides) -> dict:
     import matplotlib.pyplot as plt
     plt.close(plot_bench(results, out / f"{cfg.name}.png"))
     return results
+
+# %% ../nbs/09_bench.ipynb #5627ce40
+OP_CATEGORIES = (  # (category, substrings of the operator name); the first match wins
+    ("matmul", ("aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm")),
+    ("attention kernel", ("scaled_dot_product", "flash_attention")),
+    ("layer/rms norm", ("layer_norm", "rms_norm", "aten::rsqrt", "aten::pow", "aten::mean")),
+    ("gelu/silu", ("gelu", "silu")),
+    ("softmax/exp/max/sum", ("softmax", "aten::exp", "aten::amax", "aten::sum", "aten::log")),
+    ("copies and casts", ("aten::copy_", "aten::_to_copy", "aten::clone", "aten::contiguous", "aten::cat", "aten::index",
+                          "aten::gather", "aten::where", "aten::zero_", "aten::fill_", "aten::embedding", "aten::masked_fill")),
+    ("optimizer math", ("_foreach", "aten::lerp", "aten::addcdiv", "aten::addcmul", "aten::sqrt")),
+    ("elementwise", ("aten::add", "aten::mul", "aten::sub", "aten::div", "aten::neg", "aten::sigmoid", "aten::rand",
+                     "aten::normal", "aten::uniform", "aten::lt", "aten::ge")),
+)
+PHASES = ("self-cond pass", "forward", "head", "backward", "optimizer")
+GEMM_OPS = ("aten::mm", "aten::addmm", "aten::bmm", "aten::baddbmm")
+
+
+def op_category(name: str) -> str:
+    "The `OP_CATEGORIES` bucket of a profiler operator name; `other` is framework overhead, views and allocations."
+    for cat, keys in OP_CATEGORIES:
+        if any(k in name for k in keys): return cat
+    return "other"
+
+
+def _phase(ev) -> str:
+    "The phase of a training step an operator belongs to, from the named ranges around it."
+    names, p = [], ev
+    while p is not None: names.append(p.name); p = p.cpu_parent
+    if any(n.startswith("Optimizer.") for n in names): return "optimizer"
+    if any(n.startswith("autograd::engine::evaluate_function") for n in names): return "backward"
+    if any(n in ("rin_text.head", "_HeadCE") for n in names): return "head"
+    if "rin_text.self_cond_pass" in names: return "self-cond pass"
+    return "forward"
+
+
+def _gemm_shape(name: str, shapes) -> tuple | None:
+    "(batch, M, K, N) of a GEMM operator from its recorded input shapes (addmm/baddbmm: the bias comes first)."
+    try:
+        a, b = (shapes[0], shapes[1]) if name in ("aten::mm", "aten::bmm") else (shapes[1], shapes[2])
+        if len(a) == 2: return (1, a[0], a[1], b[1])
+        return (a[0], a[1], a[2], b[2])
+    except (IndexError, TypeError): return None
+
+# %% ../nbs/09_bench.ipynb #3d509ddb
+def profile_breakdown(model: TextDiffusion, ids: torch.Tensor, precision: str = "bf16", scope: str = "step",
+                      repeats: int = 3) -> dict:
+    """One training step taken apart. `step_s`: the median unprofiled step (after a warm-up); then one profiled step whose
+    operators' own times are summed by phase (`PHASES`), by category (`op_category`) and both, and every GEMM call's
+    (batch, M, K, N) with its calls, FLOPs and own time. Profiled times add the profiler's overhead: read them as shares."""
+    if precision not in PRECISIONS: raise ValueError(f"precision={precision!r} is invalid: expected one of {PRECISIONS}")
+    opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    step = lambda: train_step(model, opt, ids, precision, scope)
+    step_s = statistics.median(time_fn(step, ids.device, 1, repeats))
+    with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True) as prof:
+        step()
+    cat, phase, both, ops, gemms = {}, {}, {}, {}, {}
+    add = lambda d, k, v: d.__setitem__(k, d.get(k, 0.0) + v)
+    for ev in prof.events():
+        s = ev.self_cpu_time_total / 1e6
+        if s <= 0: continue
+        c, ph = op_category(ev.name), _phase(ev)
+        add(cat, c, s); add(phase, ph, s); add(both, f"{ph}|{c}", s); add(ops, ev.name, s)
+        if ev.name in GEMM_OPS and (shape := _gemm_shape(ev.name, ev.input_shapes)):
+            g = gemms.setdefault(shape, dict(shape=list(shape), calls=0, self_s=0.0, flops=0))
+            g["calls"] += 1; g["self_s"] += s; g["flops"] += 2 * math.prod(shape)
+    return dict(precision=precision, scope=scope, batch=ids.shape[0], seq_len=ids.shape[1], step_s=step_s,
+                profiled_s=sum(cat.values()), by_phase=phase, by_category=cat, by_phase_category=both,
+                top_ops=dict(sorted(ops.items(), key=lambda kv: -kv[1])[:12]),
+                gemms=sorted(gemms.values(), key=lambda g: -g["flops"]))
+
+# %% ../nbs/09_bench.ipynb #772b5ae5
+def gemm_rate(shape, dtype: torch.dtype = torch.float32, device="cpu", min_s: float = 0.02) -> float:
+    "Measured FLOP/s of a (batch of) [M, K] @ [K, N] product, contiguous operands in `dtype`: median of 3 timings of >= `min_s`."
+    B, M, K, N = shape
+    device, g = torch.device(device), torch.Generator().manual_seed(0)
+    lead = [B] if B > 1 else []
+    a = torch.randn(*lead, M, K, generator=g).to(device, dtype)
+    b = torch.randn(*lead, K, N, generator=g).to(device, dtype)
+    f = lambda: a @ b
+    n = max(1, int(min_s / max(min(time_fn(f, device, 2, 3)), 1e-7)))   # calls per timing
+    per_call = [sum(time_fn(f, device, 0, n)) / n for _ in range(3)]
+    return 2 * B * M * K * N / statistics.median(per_call)
+
+
+def shape_ceiling(prof: dict, peak: float, dtype: torch.dtype = torch.float32, device="cpu") -> dict:
+    """What the GEMM shapes of a `profile_breakdown` allow: each distinct shape's measured rate (`gemm_rate`), the time all of
+    the step's GEMMs need at those rates (`gemm_s`) and at the square-matrix `peak`, and `mfu_ceiling`: the MFU the step would
+    reach if nothing but its GEMMs took time. The gap between that and the measured MFU is everything else."""
+    shapes = [dict(g, rate=(r := gemm_rate(g["shape"], dtype, device)), rate_vs_peak=r / peak) for g in prof["gemms"]]
+    flops = sum(g["flops"] for g in shapes)
+    gemm_s = sum(g["flops"] / g["rate"] for g in shapes)
+    return dict(gemm_flops=flops, gemm_s=gemm_s, gemm_s_at_peak=flops / peak, mfu_ceiling=flops / gemm_s / peak, shapes=shapes)
+
+# %% ../nbs/09_bench.ipynb #a8d5719d
+def profile_main(cfg: BenchConfig | None = None, seq_len: int = 1024, models=MODELS, precisions=PRECISIONS,
+                 repeats: int = 3, path=None, builders: dict | None = None, log=print) -> dict:
+    """Profile the training step of each model in each precision at `seq_len` (`cfg.batch_tokens` tokens per step):
+    `profile_breakdown` plus `shape_ceiling`, the matmul peak measured in the same process, and the MFU against it.
+    `builders` maps a label to a `build_model`-like function (default {"after": build_model}; a second label profiles
+    another version of the code, e.g. the committed one, for a before/after). Writes JSON to `path` if given."""
+    cfg = cfg or BenchConfig()
+    device = resolve_device(cfg.device)
+    if cfg.threads is not None: torch.set_num_threads(cfg.threads)
+    builders = builders or {"after": build_model}
+    B = max(1, cfg.batch_tokens // seq_len)
+    ids = torch.randint(0, cfg.vocab_size, (B, seq_len), generator=torch.Generator().manual_seed(cfg.seed)).to(device)
+    dts = dict(fp32=torch.float32, bf16=torch.bfloat16)
+    peaks = {p: matmul_peak(dts[p], device, cfg.matmul_n, repeats=max(3, repeats))["flops"] for p in precisions}
+    out = dict(config=asdict(cfg), seq_len=seq_len, batch=B, threads=torch.get_num_threads(), torch=torch.__version__,
+               time=time.strftime("%Y-%m-%d %H:%M:%S"), matmul_peak=peaks, runs=[])
+    for p in precisions:
+        for name in models:
+            flops = step_flops(name, cfg, seq_len) * B
+            for label, build in builders.items():
+                pr = profile_breakdown(build(name, cfg, device), ids, p, "step", repeats)
+                run = dict(label=label, model=name, step_flops=flops, mfu=flops / pr["step_s"] / peaks[p], **pr)
+                if label == next(iter(builders)): run["ceiling"] = shape_ceiling(pr, peaks[p], dts[p], device)
+                out["runs"].append(run)
+                ceil = f"  GEMM-only ceiling {run['ceiling']['mfu_ceiling']:.0%}" if "ceiling" in run else ""
+                log(f"{label:7s} {name:11s} {p}: step {pr['step_s']:.3f}s  MFU {run['mfu']:.1%}{ceil}")
+    if path is not None: Path(path).write_text(json.dumps(out, indent=1))
+    return out
+
+# %% ../nbs/09_bench.ipynb #fb1b15dd
+def profile_table(prof: dict, label: str | None = None) -> str:
+    "Markdown: per run, the step time, MFU, GEMM-only ceiling and the share of the profiled step of each phase and category."
+    runs = [r for r in prof["runs"] if label is None or r["label"] == label]
+    cats = [c for c, _ in OP_CATEGORIES] + ["other"]
+    head = ["run", "step s", "MFU", "GEMM ceiling"] + list(PHASES) + cats
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in runs:
+        tot = r["profiled_s"]
+        ceil = f"{r['ceiling']['mfu_ceiling']:.0%}" if "ceiling" in r else "-"
+        cells = [f"{r['label']} {r['model']} {r['precision']}", f"{r['step_s']:.3f}", f"{r['mfu']:.1%}", ceil]
+        cells += [f"{r['by_phase'].get(k, 0) / tot:.0%}" for k in PHASES] + [f"{r['by_category'].get(k, 0) / tot:.0%}" for k in cats]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def plot_profile(prof: dict, label: str | None = None):
+    "Stacked bars: each run's unprofiled step time split by operator category (profiled shares scaled to the step time)."
+    import matplotlib.pyplot as plt
+    runs = [r for r in prof["runs"] if label is None or r["label"] == label]
+    cats = [c for c, _ in OP_CATEGORIES] + ["other"]
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(runs) + 1.4), dpi=90)
+    for i, r in enumerate(runs):
+        left = 0.0
+        for j, c in enumerate(cats):
+            w = r["by_category"].get(c, 0) / r["profiled_s"] * r["step_s"]
+            ax.barh(i, w, left=left, color=f"C{j}", label=c if i == 0 else None); left += w
+    ax.set_yticks(range(len(runs)), [f"{r['label']} {r['model']} {r['precision']}" for r in runs]); ax.invert_yaxis()
+    ax.set(xlabel=f"seconds per training step (L={prof['seq_len']}, batch {prof['batch']}, {prof['threads']} thread(s))",
+           title="where the time goes")
+    ax.legend(fontsize=7, ncol=3, loc="lower right"); ax.grid(alpha=0.3, axis="x")
+    fig.tight_layout()
+    return fig

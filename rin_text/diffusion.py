@@ -268,8 +268,9 @@ class TextDiffusion(nn.Module):
         "x0_hat [B, L, D] fp32 without gradient and without a [B, L, V] tensor: softmax(logits) @ E, or h for mse+ce."
         if self.cfg.objective == "mse+ce": return h.detach().float()
         a, W, b = self._head_weights(h)
-        with torch.no_grad(), torch.autocast(h.device.type, enabled=False):
-            o = _head_blocks(a.flatten(0, 1), W, b, want_x0=True, mm_dtype=_mm_dtype(h.device.type),
+        mm = _mm_dtype(h.device.type)       # read before autocast is switched off below (else it is always float32)
+        with torch.no_grad(), torch.autocast(h.device.type, enabled=False), torch.profiler.record_function("rin_text.head"):
+            o = _head_blocks(a.flatten(0, 1), W, b, want_x0=True, mm_dtype=mm,
                              table=None if self.head is None else self.embedding_table())
         return o["x0_hat"].view_as(a)
 
@@ -285,7 +286,8 @@ class TextDiffusion(nn.Module):
         x_sc, lat_prev = None, None
         p_x, p_z = self.cfg.self_cond_x0, self.cfg.self_cond_latents
         if p_x > 0 or p_z > 0:
-            with torch.no_grad():                                       # first pass: no self-conditioning, no gradient
+            # first pass: no self-conditioning, no gradient (the named ranges are for torch.profiler; free otherwise)
+            with torch.no_grad(), torch.profiler.record_function("rin_text.self_cond_pass"):
                 h1, lat1 = self.denoiser(x_t, logsnr, x_self_cond=None, latents_prev=None, mask=mask)
                 x0_hat1 = self._x0_hat_only(h1) if p_x > 0 else None   # the vocabulary pass only when x0_hat is used
             if p_x > 0:
@@ -299,8 +301,9 @@ class TextDiffusion(nn.Module):
         # the head: CE, argmax and (for "ce") x0_hat in one blocked pass over the vocabulary; gradients only through the CE
         a, W, b = self._head_weights(h)
         m = mask.flatten().float()
-        ce, correct, x0_hat = head_cross_entropy(a.flatten(0, 1), W, ids.flatten(), m / m.sum().clamp(min=1), b=b,
-                                                 want_x0=self.cfg.objective == "ce", table=None if self.head is None else self.embedding_table())
+        with torch.profiler.record_function("rin_text.head"):
+            ce, correct, x0_hat = head_cross_entropy(a.flatten(0, 1), W, ids.flatten(), m / m.sum().clamp(min=1), b=b,
+                                                     want_x0=self.cfg.objective == "ce", table=None if self.head is None else self.embedding_table())
         with torch.autocast(ids.device.type, enabled=False):
             if self.cfg.objective == "ce":
                 x0_hat = x0_hat.view(B, L, -1)                          # no gradient: the MSE is a metric here

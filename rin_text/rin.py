@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['TIME_COND', 'INTERFACE_POS', 'LATENT_INIT', 'RINConfig', 'logsnr_embedding', 'TimeEmbedding', 'AdaLayerNorm',
-           'Attention', 'MLP', 'LatentLayer', 'RINBlock', 'sinusoidal_positions', 'RIN', 'param_count', 'rin_flops',
-           'matched_transformer_flops']
+           'explicit_attention', 'Attention', 'MLP', 'LatentLayer', 'RINBlock', 'sinusoidal_positions', 'RIN',
+           'param_count', 'rin_flops', 'matched_transformer_flops']
 
 # %% ../nbs/02_rin.ipynb #84f75c0b
 import math
@@ -121,6 +121,16 @@ class AdaLayerNorm(nn.Module):
         return x * (1 + scale) + shift
 
 # %% ../nbs/02_rin.ipynb #f54f7191
+def explicit_attention(q, k, v, attn_mask=None, dropout_p: float = 0.0) -> torch.Tensor:
+    """softmax(q k^T / sqrt(hd)) v for q [B,H,N,hd], k, v [B,H,M,hd], attn_mask [B,1,1,M] bool (True = attend): the logits and
+    softmax in float32, the two products in q's dtype. What `scaled_dot_product_attention` computes, written out: RIN's attentions
+    have a short side (m' latents), so the [B,H,N,M] logits are small, and on CPU in bf16 this beats the fused kernel."""
+    logits = (q @ k.transpose(-2, -1)).float() * (q.shape[-1] ** -0.5)          # [B, H, N, M]
+    if attn_mask is not None: logits = logits.masked_fill(~attn_mask, float("-inf"))
+    w = F.dropout(logits.softmax(-1), dropout_p) if dropout_p > 0 else logits.softmax(-1)
+    return w.to(v.dtype) @ v                                                    # [B, H, N, hd]
+
+
 class Attention(nn.Module):
     "Multi-head attention of x [B,N,q_dim] over ctx [B,M,ctx_dim] (self-attention when ctx is x), inner width `dim`."
     def __init__(self, q_dim: int, ctx_dim: int, dim: int, num_heads: int, qk_norm: bool = True, dropout: float = 0.0):
@@ -142,16 +152,22 @@ class Attention(nn.Module):
         return F.rms_norm(t, (self.head_dim,), scale.to(t.dtype), eps=1e-6) if self.qk_norm else t
 
     def _qkv(self, x, ctx):
-        q = self._norm(self._heads(self.to_q(x)), self.q_scale if self.qk_norm else None)   # [B, H, N, hd]
+        # qk-norm before the head transpose: each head's hd channels are then adjacent in memory, which the CPU norm
+        # kernels (and their backward) run faster on; the values are the same
+        split = lambda t: t.unflatten(-1, (self.num_heads, self.head_dim))                 # [B, N, H, hd], a view
+        q = self._norm(split(self.to_q(x)), self.q_scale if self.qk_norm else None).transpose(1, 2)   # [B, H, N, hd]
         k, v = self.to_kv(ctx).chunk(2, dim=-1)
-        k = self._norm(self._heads(k), self.k_scale if self.qk_norm else None)              # [B, H, M, hd]
+        k = self._norm(split(k), self.k_scale if self.qk_norm else None).transpose(1, 2)              # [B, H, M, hd]
         return q, k, self._heads(v)
 
     def forward(self, x: torch.Tensor, ctx: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
         q, k, v = self._qkv(x, ctx)
         attn_mask = None if mask is None else mask[:, None, None, :]   # [B, 1, 1, M], True = attend
-        y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask,
-                                           dropout_p=self.dropout if self.training else 0.0)  # [B, H, N, hd]
+        p = self.dropout if self.training else 0.0
+        if q.device.type == "cpu" and q.dtype == torch.bfloat16:       # see `explicit_attention`: faster there
+            y = explicit_attention(q, k, v, attn_mask, p)
+        else:
+            y = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask, dropout_p=p)  # [B, H, N, hd]
         return self.proj(y.transpose(1, 2).flatten(2))            # [B, N, q_dim]
 
     def weights(self, x: torch.Tensor, ctx: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
