@@ -18,10 +18,15 @@ from typing import Optional, Sequence
 
 import torch
 
-from .train import DiffusionLM, Trainer, TrainConfig, WindowStream, check_config, rng_state, set_rng_state
+import torch.nn as nn
+
+from .data import load_tokenizer
+from .train import (EMA, FSDP_UNITS, DiffusionLM, Trainer, TrainConfig, WindowStream, check_config,
+                          rng_state, set_rng_state)
 
 # %% auto #0
-__all__ = ['effective_batch', 'describe_batch', 'check_world_size', 'agree', 'checkpoint_fingerprint', 'DistributedTrainer',
+__all__ = ['effective_batch', 'describe_batch', 'check_world_size', 'agree', 'checkpoint_fingerprint', 'scalar_params_to_1d',
+           'full_optimizer_state', 'load_full_optimizer_state', 'ShardedEMA', 'describe_parallel', 'DistributedTrainer',
            'reference_train', 'free_port', 'launch_command', 'RecordingStream', 'run_job', 'main', 'notebook_train']
 
 # %% ../nbs/08_distributed.ipynb #f3577e87
@@ -78,22 +83,142 @@ def checkpoint_fingerprint(ckpt) -> Optional[str]:
     ckpt = Path(ckpt)
     return f"{ckpt.name} (manifest sha256 {hashlib.sha256((ckpt / 'manifest.json').read_bytes()).hexdigest()[:12]})"
 
+# %% ../nbs/08_distributed.ipynb #ec184b83
+def scalar_params_to_1d(model: nn.Module, opt: Optional[torch.optim.Optimizer] = None) -> dict:
+    """Give every 0-dim parameter of `model` the shape [1] (`fully_shard` cannot shard scalars), in the model and
+    in `opt`'s param groups. Returns {name: original shape}, to restore in checkpoints."""
+    shapes = {}
+    for name, p in list(model.named_parameters()):
+        if p.ndim: continue
+        owner, _, attr = name.rpartition(".")
+        new = nn.Parameter(p.detach().reshape(1), requires_grad=p.requires_grad)
+        setattr(model.get_submodule(owner), attr, new)
+        for g in (opt.param_groups if opt is not None else []): g["params"] = [new if q is p else q for q in g["params"]]
+        shapes[name] = p.shape
+    return shapes
+
+
+def _reshape(sd: dict, shapes: dict, to_1d: bool) -> dict:
+    "A state dict with the listed tensors in their checkpoint shapes (or [1] for sharding)."
+    return {k: (v.reshape(1) if to_1d else v.reshape(shapes[k])) if k in shapes else v for k, v in sd.items()}
+
+
+def _fqn(name: str) -> str: return name.replace("_orig_mod.", "")   # torch.compile's wrapper is not in checkpoint names
+
+
+def _param_names(model: nn.Module, opt: torch.optim.Optimizer) -> list[str]:
+    "Names of `opt`'s parameters in the order `Optimizer.state_dict()` numbers them."
+    name = {id(p): _fqn(n) for n, p in model.named_parameters()}
+    return [name[id(p)] for g in opt.param_groups for p in g["params"]]
+
+
+def full_optimizer_state(model: nn.Module, opt: torch.optim.Optimizer, shapes: dict = {}) -> dict:
+    """Collective: the optimizer state of a (sharded) model in `torch.optim`'s own format, as the unsharded
+    optimizer's `state_dict()` gives it (parameters numbered in param-group order, full tensors on CPU);
+    complete on rank 0, empty elsewhere. Gathered with torch's `get_optimizer_state_dict`."""
+    from torch.distributed.checkpoint.state_dict import StateDictOptions, get_optimizer_state_dict
+    sd = get_optimizer_state_dict(model, opt, options=StateDictOptions(full_state_dict=True, cpu_offload=True))
+    if not sd: return {}                                                  # not rank 0
+    index = {n: i for i, n in enumerate(_param_names(model, opt))}
+    state = {index[n]: {k: (v.reshape(shapes[n]) if n in shapes and k != "step" else v) for k, v in s.items()}
+             for n, s in sd["state"].items()}
+    groups = [{**g, "params": [index[n] for n in g["params"]]} for g in sd["param_groups"]]
+    return dict(state=dict(sorted(state.items())), param_groups=groups)
+
+
+def load_full_optimizer_state(model: nn.Module, opt: torch.optim.Optimizer, state: dict, shapes: dict = {}):
+    """Load an optimizer state saved in `torch.optim` format (by DDP or by `full_optimizer_state`) into the
+    optimizer of a sharded model: every process reads the full state, torch's `set_optimizer_state_dict` keeps its shards."""
+    from torch.distributed.checkpoint.state_dict import StateDictOptions, set_optimizer_state_dict
+    names = _param_names(model, opt)
+    sd = dict(state={names[i]: {k: (v.reshape(1) if names[i] in shapes and k != "step" else v) for k, v in s.items()}
+                     for i, s in state["state"].items()},
+              param_groups=[{**g, "params": [names[i] for i in g["params"]]} for g in state["param_groups"]])
+    set_optimizer_state_dict(model, opt, sd, options=StateDictOptions(full_state_dict=True))
+
+# %% ../nbs/08_distributed.ipynb #463749a5
+class ShardedEMA:
+    """EMA of an FSDP-sharded model: each process averages its own shards (no communication). Same `update` and
+    `decay_at` as `EMA`; `full_state_dict()` and `materialize()` gather (collective: call them on every process)."""
+
+    def __init__(self, sharded: nn.Module, ema: EMA, shapes: dict, make_model):
+        from torch.distributed.tensor import DTensor, distribute_tensor
+        self.decay, self.shapes, self.make_model, self._model = ema.decay, shapes, make_model, None
+        full = _reshape(ema.model.state_dict(), shapes, to_1d=True)         # the EMA so far (resumed or initial)
+        self.names = [_fqn(n) for n, _ in sharded.named_parameters()]
+        self.params = []
+        for n, p in sharded.named_parameters():                             # the same placement as the weights
+            v = full[_fqn(n)].to(device=p.device, dtype=p.dtype)
+            self.params.append(distribute_tensor(v, p.device_mesh, p.placements, src_data_rank=None)
+                               if isinstance(p, DTensor) else v.clone())
+        self.buffers = {_fqn(n): b.detach().clone() for n, b in sharded.named_buffers() if _fqn(n) in full}  # persistent ones
+
+    decay_at = EMA.decay_at
+
+    @torch.no_grad()
+    def update(self, model: nn.Module, step: int):
+        d = self.decay_at(step)
+        for e, p in zip(self.params, model.parameters()): e.lerp_(p.detach(), 1 - d)   # shard by shard
+        for n, b in model.named_buffers():
+            if _fqn(n) in self.buffers: self.buffers[_fqn(n)].copy_(b)
+        self._model = None                                                   # a gathered copy is now stale
+
+    def full_state_dict(self, everywhere: bool = False, device="cpu") -> dict:
+        "Collective: the EMA weights by name in the checkpoints' shapes, on rank 0 (or on every process)."
+        import torch.distributed as dist
+        from torch.distributed.tensor import DTensor
+        keep = everywhere or not dist.is_initialized() or dist.get_rank() == 0
+        out = {}
+        for n, t in zip(self.names, self.params):
+            f = t.full_tensor() if isinstance(t, DTensor) else t
+            if keep: out[n] = f.detach().to(device)
+        if keep: out.update({n: b.to(device) for n, b in self.buffers.items()})
+        return _reshape(out, self.shapes, to_1d=False) if keep else {}
+
+    def materialize(self, device):
+        "Collective: build the full EMA model on every process (validation, sampling), kept until the next update."
+        sd = self.full_state_dict(everywhere=True, device=device)
+        with torch.random.fork_rng(devices=[]): m = self.make_model()      # building draws random inits: not from training's RNG
+        m.load_state_dict(sd)
+        self._model = m.to(device).eval().requires_grad_(False)
+
+    def release(self): self._model = None
+
+    @property
+    def model(self) -> nn.Module:
+        if self._model is None:
+            raise RuntimeError("ShardedEMA.model is gathered on demand: call materialize() on every process first")
+        return self._model
+
 # %% ../nbs/08_distributed.ipynb #52264b41
+def describe_parallel(cfg: TrainConfig, world_size: int) -> str:
+    "The line an FSDP run prints at its start (rank 0): what is sharded over how many processes."
+    if cfg.run.parallel != "fsdp": return f"parallel: DDP, a full replica of the model on each of {world_size} process(es)"
+    if world_size == 1: return "parallel: run.parallel='fsdp' on one process: nothing to shard, training unsharded"
+    return (f"parallel: FSDP2 over {world_size} processes: weights, gradients, AdamW moments and EMA sharded 1/{world_size} "
+            f"each; one unit per {FSDP_UNITS[cfg.arch]}; checkpoints gathered to full tensors on rank 0")
+
+
 class DistributedTrainer(Trainer):
-    """`Trainer` whose start-up decisions are checked across processes: the world size must divide
-    `data.batch_size`, and every process must resume from the same checkpoint, else every process
-    raises the same ValueError."""
+    """`Trainer` whose start-up decisions are checked across processes (the world size must divide
+    `data.batch_size`; every process must resume from the same checkpoint, else every process raises the same
+    ValueError), and which trains with FSDP when `run.parallel="fsdp"`: model, optimizer and EMA sharded,
+    checkpoints gathered into the format DDP writes."""
+    supports_fsdp = True
 
     def __init__(self, cfg: TrainConfig, *args, **kw):
         check_config(cfg)
-        if os.environ.get("ACCELERATE_USE_FSDP", "false").lower() in ("1", "true"):
-            raise ValueError("FSDP (accelerate launch --use_fsdp) is not supported by the Trainer yet: its EMA and "
-                             "checkpoints need the full weights on every process; launch without it (DDP)")
         # before Accelerate starts (its state is a per-process singleton whose first caller fixes the device)
         # and before any slow work: the world size launchers (torchrun, accelerate launch) put in the environment
         check_world_size(cfg, int(os.environ.get("WORLD_SIZE", 1)))   # same inputs, same error, on every rank
+        self._finishing = False
         super().__init__(cfg, *args, **kw)
-        if self.accelerator.is_main_process: print(describe_batch(self.cfg, self.accelerator.num_processes))
+        if self.accelerator.is_main_process:
+            print(describe_batch(self.cfg, self.accelerator.num_processes))
+            if cfg.run.parallel == "fsdp": print(describe_parallel(self.cfg, self.accelerator.num_processes))
+
+    @property
+    def fsdp(self) -> bool: return self.accelerator.distributed_type == "FSDP"
 
     def _claim_run_dir(self, resume: bool, overwrite: bool):
         err, ckpt = None, None
@@ -102,6 +227,51 @@ class DistributedTrainer(Trainer):
         agree(checkpoint_fingerprint(ckpt), "the checkpoint to resume from (every process must see the same run "
               "folder: a shared file system, or the same checkpoint copied to every node)", err)
         return ckpt
+
+    # -- FSDP: shard after loading, load the optimizer into the shards, gather for checkpoints and validation
+    def _load_optimizer(self, opt, state: dict):
+        if self.fsdp: self._pending_optimizer = state          # its tensors must follow the parameters' sharding
+        else: super()._load_optimizer(opt, state)
+
+    def _prepare(self, model, opt):
+        if not self.fsdp: return super()._prepare(model, opt)
+        self.scalar_shapes = scalar_params_to_1d(model, opt)   # fully_shard refuses 0-dim parameters
+        model, opt = super()._prepare(model, opt)               # Accelerate: fully_shard each block, then the root
+        if self.cfg.run.mixed_precision != "no":                # Accelerate autocasts DDP's forward, not FSDP2's
+            from accelerate.utils import AutocastKwargs        # without the weight-cast cache (FSDP section)
+            model.forward = self.accelerator.autocast(AutocastKwargs(cache_enabled=False))(model.forward)
+        self.ema = ShardedEMA(model, self.ema, self.scalar_shapes, lambda: DiffusionLM.from_config(self.cfg))
+        state = self.__dict__.pop("_pending_optimizer", None)
+        if state is not None: load_full_optimizer_state(model, opt.optimizer, state, self.scalar_shapes)
+        return model, opt
+
+    def full_state_dict(self, everywhere: bool = False) -> dict:
+        "Collective: the training weights by name, full tensors on CPU in the checkpoints' shapes (rank 0, or everywhere)."
+        if not self.fsdp: return {k: v.detach().cpu() for k, v in self.accelerator.unwrap_model(self.model).state_dict().items()}
+        from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict
+        sd = get_model_state_dict(self.model, options=StateDictOptions(full_state_dict=True, cpu_offload=not everywhere))
+        return {k: v.detach().cpu() for k, v in _reshape(sd, self.scalar_shapes, to_1d=False).items()}
+
+    def _checkpoint_states(self):
+        if not self.fsdp: return super()._checkpoint_states()
+        model_sd, ema_sd = self.full_state_dict(), self.ema.full_state_dict()     # collectives: complete on rank 0
+        optim = full_optimizer_state(self.model, self.optimizer.optimizer, self.scalar_shapes)
+        if not self.accelerator.is_main_process: return None, None, None
+        def shell(sd):   # a plain model holding the gathered weights, written by the same save_model as under DDP
+            with torch.random.fork_rng(devices=[]): m = DiffusionLM.from_config(self.cfg)
+            m.load_state_dict(sd); return m
+        return shell(model_sd), shell(ema_sd), optim
+
+    def evaluate(self) -> dict:
+        if not self.fsdp: return super().evaluate()
+        self.ema.materialize(self.accelerator.device)          # every process: the full EMA model, for this validation
+        try: return super().evaluate()
+        finally:
+            if not self._finishing: self.ema.release()          # `finish` samples from it on rank 0 after validating
+
+    def finish(self, status: str = "finished") -> dict:
+        self._finishing = True
+        return super().finish(status)
 
 # %% ../nbs/08_distributed.ipynb #31423ff6
 def reference_train(cfg: TrainConfig, world_size: int, tokenizer=None, out_dir=None, reverse: bool = False) -> DiffusionLM:
@@ -172,6 +342,9 @@ class RecordingStream:
     def load_state_dict(self, sd): self.stream.load_state_dict(sd)
 
 
+_TOKENIZERS: dict = {}
+
+
 def run_job(config, resume: bool = False, overwrite: bool = False, stop_at: int = 0, record=None,
             rank_out_dir: bool = False, expect_error: bool = False, tokenizer=None) -> Optional[dict]:
     """Train one config on the processes that run this (the worker's unit of work). `expect_error`:
@@ -181,6 +354,11 @@ def run_job(config, resume: bool = False, overwrite: bool = False, stop_at: int 
     if rank_out_dir: cfg.run.out_dir = f"{cfg.run.out_dir}_rank{rank}"
     rec = Path(record) if record else None
     if rec: rec.mkdir(parents=True, exist_ok=True)
+    if tokenizer is None:   # a launch may run several jobs: each process loads a tokenizer once (~1.5 s here)
+        d = cfg.data
+        key = (d.tokenizer, d.vocab_size, d.corpus, d.data_dir, d.cache_dir)
+        if key not in _TOKENIZERS: _TOKENIZERS[key] = load_tokenizer(*key)
+        tokenizer = _TOKENIZERS[key]
     try:
         tr = DistributedTrainer(cfg, resume=resume, overwrite=overwrite, tokenizer=tokenizer)
         acc = tr.accelerator   # jobs of one launch share its process group: close the trackers only; `main` closes it
@@ -196,8 +374,12 @@ def run_job(config, resume: bool = False, overwrite: bool = False, stop_at: int 
         if expect_error: return None
         raise
     if rec:
-        m = tr.accelerator.unwrap_model(tr.model)
-        torch.save(dict(seen=tr.stream.seen, params={k: v.detach().cpu() for k, v in m.state_dict().items()},
+        from torch.distributed.tensor import DTensor
+        local = lambda t: (t.to_local() if isinstance(t, DTensor) else t).numel()
+        shard = dict(params=sum(local(p) for p in tr.model.parameters()),      # what this process holds
+                     adam=sum(local(v) for s in tr.optimizer.optimizer.state.values() for k, v in s.items() if k != "step"),
+                     ema=sum(local(p) for p in tr.ema.params) if tr.fsdp else tr.n_params)
+        torch.save(dict(seen=tr.stream.seen, params=tr.full_state_dict(everywhere=True), shard=shard, fsdp=tr.fsdp,
                         world_size=tr.accelerator.num_processes, summary=summary), rec / f"rank{rank}.pt")
     return summary
 

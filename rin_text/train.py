@@ -31,13 +31,14 @@ from .diffusion import DiffusionConfig, TextDiffusion
 from .rin import RIN, RINConfig, param_count
 
 # %% auto #0
-__all__ = ['ARCHS', 'TOKENIZER_KINDS', 'MIXED_PRECISION', 'TRACKERS', 'DEVICES', 'PRESETS', 'atomic_write_text', 'DataConfig',
-           'OptimConfig', 'RunConfig', 'TrainConfig', 'config_fields', 'denoiser_config', 'check_config',
-           'resolve_vocab', 'tiny', 'small', 'base', 'micro', 'get_preset', 'DiffusionLM', 'lr_factor', 'EMA',
-           'WindowStream', 'cached_windows', 'spread', 'rng_state', 'set_rng_state', 'write_manifest',
-           'verify_checkpoint', 'list_checkpoints', 'latest_checkpoint', 'config_mismatch', 'load_model',
-           'load_run_tokenizer', 'make_accelerator', 'Trainer', 'nll_bound', 'sample_ids', 'reconstruction_rows',
-           'format_reconstructions', 'read_metrics', 'plot_metrics', 'train', 'nearest_window_accuracy']
+__all__ = ['ARCHS', 'TOKENIZER_KINDS', 'MIXED_PRECISION', 'TRACKERS', 'DEVICES', 'PARALLEL', 'PRESETS', 'FSDP_UNITS',
+           'atomic_write_text', 'DataConfig', 'OptimConfig', 'RunConfig', 'TrainConfig', 'config_fields',
+           'denoiser_config', 'check_config', 'resolve_vocab', 'tiny', 'small', 'base', 'micro', 'get_preset',
+           'DiffusionLM', 'lr_factor', 'EMA', 'WindowStream', 'cached_windows', 'spread', 'rng_state', 'set_rng_state',
+           'write_manifest', 'verify_checkpoint', 'list_checkpoints', 'latest_checkpoint', 'config_mismatch',
+           'load_model', 'load_run_tokenizer', 'fsdp_plugin', 'make_accelerator', 'Trainer', 'nll_bound', 'sample_ids',
+           'reconstruction_rows', 'format_reconstructions', 'read_metrics', 'plot_metrics', 'train',
+           'nearest_window_accuracy']
 
 # %% ../nbs/05_train.ipynb #af0be3c5
 def atomic_write_text(path, text: str):
@@ -51,6 +52,7 @@ TOKENIZER_KINDS = ("bpe", "gpt2")
 MIXED_PRECISION = ("no", "bf16")
 TRACKERS = ("none", "tensorboard", "wandb")
 DEVICES = ("auto", "cpu", "cuda")
+PARALLEL = ("ddp", "fsdp")
 
 
 @dataclass
@@ -102,6 +104,7 @@ class RunConfig:
     nll_windows: int = 64                       # validation windows for the NLL bound at the end (0: skip)
     nll_k: int = 8                              # noise levels per window in the NLL bound estimate
     progress: bool = True                       # tqdm progress bar (rank 0 only)
+    parallel: str = "ddp"                       # "ddp" (full replica per process) or "fsdp" (weights, grads, AdamW sharded)
 
 
 @dataclass
@@ -171,6 +174,7 @@ def check_config(cfg: TrainConfig) -> TrainConfig:
     _choice("run.mixed_precision", cfg.run.mixed_precision, MIXED_PRECISION)
     _choice("run.tracker", cfg.run.tracker, TRACKERS)
     _choice("run.device", cfg.run.device, DEVICES)
+    _choice("run.parallel", cfg.run.parallel, PARALLEL)
     den = denoiser_config(cfg)
     for name, v, lo in [("data.seq_len", cfg.data.seq_len, 2), ("data.batch_size", cfg.data.batch_size, 1),
                         ("data.eval_windows", cfg.data.eval_windows, 1), ("optim.steps", cfg.optim.steps, 1),
@@ -463,10 +467,29 @@ def load_run_tokenizer(run_dir):
     return AutoTokenizer.from_pretrained(str(Path(run_dir) / "tokenizer"))
 
 # %% ../nbs/05_train.ipynb #87048608
+FSDP_UNITS = dict(rin="RINBlock", transformer="DenoiserBlock")   # the repeated block of each denoiser: one FSDP unit each
+
+
+def fsdp_plugin(cfg: TrainConfig):
+    """Accelerate's FSDP2 plugin for `cfg`: each block of the denoiser (`FSDP_UNITS`) is its own unit, gathered for
+    its forward and backward and freed after; the rest (embeddings, stem, head) is the root unit. Full state dicts
+    (the checkpoints hold whole tensors); parameters, block inputs and gradient reductions stay fp32 (FSDP's
+    `MixedPrecisionPolicy()` casts nothing), so bf16 comes from autocast alone, exactly as under DDP."""
+    from accelerate.utils import FullyShardedDataParallelPlugin
+    from torch.distributed.fsdp import MixedPrecisionPolicy
+    _choice("arch", cfg.arch, ARCHS)
+    return FullyShardedDataParallelPlugin(
+        fsdp_version=2, reshard_after_forward=True, auto_wrap_policy="transformer_based_wrap",
+        transformer_cls_names_to_wrap=[FSDP_UNITS[cfg.arch]], state_dict_type="FULL_STATE_DICT",
+        mixed_precision_policy=MixedPrecisionPolicy(),   # no casts by FSDP (not even of block inputs): fp32, as DDP
+        cpu_offload=False, activation_checkpointing=False, cpu_ram_efficient_loading=False)
+
+
 def make_accelerator(cfg: TrainConfig):
-    "An `Accelerator` for `cfg.run` (device, bf16 autocast, grad accumulation, compile, tracker)."
+    "An `Accelerator` for `cfg.run` (device, bf16 autocast, grad accumulation, compile, tracker, DDP or FSDP)."
     from accelerate import Accelerator
     from accelerate.state import AcceleratorState, PartialState
+    from accelerate.utils import DistributedType
     import importlib.util
     if cfg.run.device == "cuda" and not torch.cuda.is_available():
         raise ValueError("run.device='cuda' but no CUDA device is available; use 'auto' or 'cpu'")
@@ -474,16 +497,48 @@ def make_accelerator(cfg: TrainConfig):
         if importlib.util.find_spec("wandb") is None:
             raise ValueError("run.tracker='wandb' needs `pip install wandb`; or use 'tensorboard' or 'none'")
         os.environ.setdefault("WANDB_MODE", "offline")  # no network here: runs sync later with `wandb sync`
-    # Accelerate keeps one global state per process; in a single process (a notebook training several
-    # configs) start afresh so that each run gets its own precision. Launched runs keep theirs.
-    if AcceleratorState._shared_state and PartialState().num_processes == 1: AcceleratorState._reset_state(True)
+    fsdp = cfg.run.parallel == "fsdp"
+    # The config chooses DDP or FSDP, not the launcher: Accelerate would read ACCELERATE_USE_FSDP (set by
+    # `accelerate launch --use_fsdp`) and build its own FSDP1 plugin from FSDP_* variables.
+    if not fsdp and os.environ.get("ACCELERATE_USE_FSDP", "false").lower() in ("1", "true"):
+        raise ValueError("launched with FSDP (accelerate launch --use_fsdp, ACCELERATE_USE_FSDP=true) but run.parallel="
+                         "'ddp': the config decides; pass --run.parallel fsdp (its settings are rin_text.train.fsdp_plugin) "
+                         "and launch without --use_fsdp")
+    env = dict(os.environ)
+    # FSDP with full state dicts: on NCCL, Accelerate then also opens a CPU (gloo) group for the gathered tensors
+    if fsdp: os.environ.update(ACCELERATE_USE_FSDP="true", FSDP_STATE_DICT_TYPE="FULL_STATE_DICT")
+    # Accelerate keeps one global state per process. A new run in the same process starts its settings afresh
+    # (precision, DDP or FSDP); in one process all of it, in a launched one all but the process group.
+    if AcceleratorState._shared_state:
+        if PartialState().num_processes == 1: AcceleratorState._reset_state(True)
+        else:
+            AcceleratorState._reset_state(False)
+            ps = PartialState._shared_state
+            ps["distributed_type"] = ps.get("_rin_group_type", ps["distributed_type"])   # undo an FSDP run's switch
     # Accelerate only forms a multi-process CPU group (gloo) when told `cpu=True`: with "auto" on a machine without
     # CUDA, torchrun's processes would otherwise each train alone, all writing the same run folder
     cpu = cfg.run.device == "cpu" or (cfg.run.device == "auto" and not torch.cuda.is_available())
-    return Accelerator(cpu=cpu, mixed_precision=cfg.run.mixed_precision,
-                       gradient_accumulation_steps=cfg.optim.grad_accum,
-                       log_with=None if cfg.run.tracker == "none" else cfg.run.tracker,
-                       project_dir=cfg.run.out_dir, dynamo_backend="inductor" if cfg.run.compile else "no")
+    group = PartialState(cpu=cpu)                          # starts the process group on first use
+    PartialState._shared_state.setdefault("_rin_group_type", group.distributed_type)
+    plugin = fsdp_plugin(cfg) if fsdp else None
+    try:
+        acc = Accelerator(cpu=cpu, mixed_precision=cfg.run.mixed_precision,
+                          gradient_accumulation_steps=cfg.optim.grad_accum,
+                          log_with=None if cfg.run.tracker == "none" else cfg.run.tracker,
+                          project_dir=cfg.run.out_dir, dynamo_backend="inductor" if cfg.run.compile else "no",
+                          fsdp_plugin=plugin)
+    finally:   # Accelerate sets ACCELERATE_USE_FSDP when given a plugin: the next run in this process must not inherit it
+        for k in ("ACCELERATE_USE_FSDP", "FSDP_STATE_DICT_TYPE", "FSDP_CPU_RAM_EFFICIENT_LOADING"):
+            if k in env: os.environ[k] = env[k]
+            else: os.environ.pop(k, None)
+    if fsdp and acc.num_processes > 1 and acc.distributed_type != DistributedType.FSDP:
+        if acc.distributed_type != DistributedType.MULTI_CPU:
+            raise ValueError(f"run.parallel='fsdp' is not available with Accelerate's {acc.distributed_type}; use 'ddp'")
+        # Accelerate turns FSDP on for accelerator devices only; torch's FSDP2 itself runs on CPU processes (gloo).
+        # Set the two fields Accelerate's own GPU branch sets, so CPU processes run the same FSDP2 code path.
+        acc.state.fsdp_plugin, acc.state.distributed_type = plugin, DistributedType.FSDP
+        PartialState._shared_state["distributed_type"] = DistributedType.FSDP
+    return acc
 
 
 class Trainer:
@@ -491,7 +546,9 @@ class Trainer:
 
     `resume=True` continues the latest checkpoint of `cfg.run.out_dir`; `overwrite=True` replaces an
     existing run; otherwise an existing run folder is refused. `callbacks` are called as `cb(trainer)`
-    after every step. `tokenizer` skips loading one (tests)."""
+    after every step. `tokenizer` skips loading one (tests). `run.parallel="fsdp"` needs the subclass
+    `rin_text.distributed.DistributedTrainer`, which shards the EMA and gathers checkpoints."""
+    supports_fsdp = False
 
     def __init__(self, cfg: TrainConfig, resume: bool = False, overwrite: bool = False,
                  callbacks: tuple = (), tokenizer=None):
@@ -500,6 +557,9 @@ class Trainer:
         if resume and overwrite: raise ValueError("resume=True and overwrite=True exclude each other; choose one")
         if cfg.run.threads: torch.set_num_threads(cfg.run.threads)   # process-wide, like every torch thread setting
         self.accelerator = acc = make_accelerator(cfg)
+        if acc.distributed_type == "FSDP" and not self.supports_fsdp:
+            raise ValueError("run.parallel='fsdp' on several processes needs rin_text.distributed.DistributedTrainer "
+                             "(what `rin-text train` uses): this Trainer's EMA and checkpoints need full weights")
         self.run_dir, self.callbacks = Path(cfg.run.out_dir), list(callbacks)
         ckpt = self._claim_run_dir(resume, overwrite)       # nothing is written before this passes
 
@@ -536,11 +596,15 @@ class Trainer:
             tok.save_pretrained(str(self.run_dir / "tokenizer"))
             if ckpt is not None: self._truncate_metrics(self.step)
         acc.wait_for_everyone()
-        self.model, self.optimizer = acc.prepare(model, opt)
+        self.model, self.optimizer = self._prepare(model, opt)
         if cfg.run.tracker != "none":
             hparams = {k: v if isinstance(v, (int, float, str, bool)) else str(v) for k, v in _flat(cfg.to_dict()).items()}
             acc.init_trackers(self.run_dir.name, config=hparams)   # TensorBoard takes scalars and strings only
         self.n_params = param_count(model)
+
+    def _prepare(self, model: nn.Module, opt):
+        "Hand model and optimizer to Accelerate (DDP wrapping on several processes); a hook for FSDP."
+        return self.accelerator.prepare(model, opt)
 
     # -- the run folder
     def _claim_run_dir(self, resume: bool, overwrite: bool) -> Optional[Path]:
@@ -589,10 +653,11 @@ class Trainer:
             tmp.mkdir(parents=True)
         acc.wait_for_everyone()
         torch.save(rng_state(), tmp / f"rng_state_{acc.process_index}.pt")  # each process its own noise
+        model, ema, optim_state = self._checkpoint_states()                  # every process (FSDP gathers)
         if acc.is_main_process:
-            save_model(acc.unwrap_model(self.model), str(tmp / "model.safetensors"))
-            save_model(self.ema.model, str(tmp / "ema.safetensors"))
-            torch.save(self.optimizer.state_dict(), tmp / "optimizer.pt")
+            save_model(model, str(tmp / "model.safetensors"))
+            save_model(ema, str(tmp / "ema.safetensors"))
+            torch.save(optim_state, tmp / "optimizer.pt")
             torch.save(dict(step=self.step, tokens=self.tokens, train_seconds=self.train_seconds,
                             scheduler=self.scheduler.state_dict(), stream=self.stream.state_dict(),
                             vocab_hash=self.vocab_hash, world_size=acc.num_processes), tmp / "trainer_state.pt")
@@ -606,6 +671,15 @@ class Trainer:
             for old in list_checkpoints(self.run_dir)[:-self.cfg.run.keep_checkpoints]: shutil.rmtree(old)
         acc.wait_for_everyone()
         return final
+
+    def _checkpoint_states(self):
+        """(model, EMA model, optimizer state dict) as one process holding full weights has them: what a checkpoint
+        stores, whatever the parallelism (complete on rank 0; a hook, as FSDP must gather them)."""
+        return self.accelerator.unwrap_model(self.model), self.ema.model, self.optimizer.state_dict()
+
+    def _load_optimizer(self, opt, state: dict):
+        "Restore the optimizer from a checkpoint's full state dict (before wrapping; a hook, as FSDP loads after)."
+        opt.load_state_dict(state)
 
     def _check_checkpoint(self, ckpt: Path):
         "Raise a ValueError listing what differs if checkpoint `ckpt` was trained with another config or tokenizer."
@@ -625,7 +699,7 @@ class Trainer:
         st_load(self.ema.model, str(ckpt / "ema.safetensors"))
         # onto the CPU; load_state_dict moves each state to its parameter's device (CPU processes launched by
         # Accelerate have devices named cpu:<rank>, which map_location cannot restore to)
-        opt.load_state_dict(torch.load(ckpt / "optimizer.pt", weights_only=True, map_location="cpu"))
+        self._load_optimizer(opt, torch.load(ckpt / "optimizer.pt", weights_only=True, map_location="cpu"))
         self.scheduler.load_state_dict(state["scheduler"])
         self.stream.load_state_dict(state["stream"])
         self.step, self.tokens, self.train_seconds = state["step"], state["tokens"], state["train_seconds"]
