@@ -23,16 +23,18 @@ from .baselines import ARConfig, ARTransformerLM, param_count as _count
 from .data import load_tokenizer
 from .eval import diversity
 from .rin import rin_flops
+from .schedules import get_schedule
 from .baselines import transformer_flops, ar_flops
 from .train import (TrainConfig, Trainer, WindowStream, atomic_write_text, cached_windows, check_config,
                             get_preset, lr_factor, resolve_vocab, sample_ids, spread)
 
 # %% auto #0
 __all__ = ['BASE_STEPS', 'QUALITY_BUDGET_S', 'EVAL_LOGSNRS', 'SAMPLE_STEPS', 'NUM_SAMPLES', 'REPO', 'RESULTS_DIR', 'WORK_DIR',
-           'QUESTIONS', 'REGISTRY', 'BASE_LABEL', 'REFERENCE_NAME', 'PLOT_METRICS', 'base_config', 'Experiment',
-           'get_experiment', 'question_rows', 'experiment_config', 'fitted_total', 'WallBudget', 'ar_config',
-           'train_ar', 'sample_scores', 'save_reference', 'load_reference', 'run_experiment', 'experiments_main',
-           'load_results', 'metric', 'summarize', 'plot_question', 'results_table', 'quality_summary']
+           'QUESTIONS', 'REGISTRY', 'BASE_LABEL', 'SAMPLING_SCHEDULES', 'REFERENCE_NAME', 'PLOT_METRICS', 'base_config',
+           'Experiment', 'get_experiment', 'question_rows', 'experiment_config', 'fitted_total', 'WallBudget',
+           'ar_config', 'train_ar', 'sample_scores', 'save_reference', 'load_reference', 'run_experiment',
+           'experiments_main', 'load_results', 'metric', 'summarize', 'plot_question', 'results_table', 'versus_base',
+           'plot_sampling', 'quality_summary']
 
 # %% ../nbs/10_experiments.ipynb #bdd97e50
 BASE_STEPS = 120                 # optimizer steps of every ablation row (2-4 min of training here, depending on the load)
@@ -49,6 +51,9 @@ def base_config(preset: str = "tiny", seed: int = 0) -> TrainConfig:
     "The shortened `tiny` (or, for tests, `micro`) config every experiment overrides."
     cfg = get_preset(preset)
     cfg.run.seed = seed
+    # the ablation base as it was measured: learned positions. Question 2's answer then made "sinusoidal" the
+    # library default, but every saved row compares against this base, so it stays pinned here.
+    cfg.model.interface_pos = "learned"
     cfg.run.eval_every = cfg.run.save_every = 0          # evaluate and checkpoint once, at the end
     cfg.run.num_samples = 0                              # the runner samples itself (several step counts)
     cfg.run.progress = False
@@ -69,11 +74,16 @@ QUESTIONS = {
                 "RIN against the transformer denoiser and the AR LM, trained for the same time at L=256."),
     "time_cond": ("1. Where time goes",
                   "Time as a latent token, adaLN on the latents, or adaLN on both streams?"),
-    "positions": ("2. Interface positions", "No positions, learned absolute, or fixed sinusoidal?"),
+    "positions": ("2. Interface positions and latents",
+                  "Interface positions none, learned absolute or fixed sinusoidal; initial latents learned or fixed sinusoidal?"),
     "self_cond": ("3. Self-conditioning",
                   "Latent self-conditioning off, 0.5 or 0.9 (and with few against many sampling steps); x0 self-conditioning on or off?"),
     "schedule": ("4. Training noise schedule",
                  "sqrt, cosine, sigmoid(-3, 3, 0.9), linear, or cosine shifted by -3.5 (the schedules notebook's advice)?"),
+    "embedding": ("4b. Embedding width and scale",
+                  "Embedding width 32 / 64 / 128; rows normalised to norm 4, sqrt(D) = 8 or 16, or free (unnormalised) rows?"),
+    "sampling": ("4c. Sampling schedule",
+                 "One trained model (the base row), sampled under sqrt, cosine, sigmoid, linear and shifted cosine schedules."),
     "objective": ("5. Objective and head", "mse+ce against ce-only; tied against untied output head?"),
     "latents": ("6. Latents and blocks at fixed FLOPs",
                 "Number of latents, blocks and latent depth, at roughly the base's forward FLOPs?"),
@@ -113,6 +123,8 @@ _ROWS = [
     # 2. interface positions
     Experiment("pos-none", "positions", {"model.interface_pos": "none"}),
     Experiment("pos-sinusoidal", "positions", {"model.interface_pos": "sinusoidal"}),
+    Experiment("latents-sinusoidal", "positions", {"model.latent_init": "sinusoidal"},
+               note="fixed sin/cos initial latents instead of learned ones"),
     # 3. self-conditioning
     Experiment("sc-latents-0", "self_cond", {"diffusion.self_cond_latents": 0.0, "model.latent_self_cond": False}),
     Experiment("sc-latents-0.5", "self_cond", {"diffusion.self_cond_latents": 0.5}),
@@ -123,6 +135,16 @@ _ROWS = [
                                              "diffusion.schedule_kw": {"start": -3.0, "end": 3.0, "tau": 0.9}}),
     Experiment("sched-linear", "schedule", {"diffusion.schedule": "linear"}),
     Experiment("sched-cosine-shift", "schedule", {"diffusion.schedule_kw": {"shift": -3.5}}),
+    # 4b. embedding width (the denoiser's input width must equal the diffusion's: check_config) and scale;
+    # the base normalises rows to sqrt(D) = 8, i.e. unit variance per coordinate, the scale the schedule's logSNR assumes
+    Experiment("emb-d32", "embedding", {"diffusion.embed_dim": 32, "model.embed_dim": 32}),
+    Experiment("emb-d128", "embedding", {"diffusion.embed_dim": 128, "model.embed_dim": 128}),
+    Experiment("emb-scale-4", "embedding", {"diffusion.embed_scale": 4.0},
+               note="rows of norm 4: per-coordinate signal variance 1/4, every logSNR effectively lowered by log 4"),
+    Experiment("emb-scale-16", "embedding", {"diffusion.embed_scale": 16.0},
+               note="rows of norm 16: every logSNR effectively raised by log 4"),
+    Experiment("emb-free", "embedding", {"diffusion.normalize_embeddings": False},
+               note="unnormalised rows (Diffusion-LM), N(0, 1) at init, free to grow or shrink"),
     # 5. objective and head
     Experiment("obj-mse-ce", "objective", {"diffusion.objective": "mse+ce"}),
     Experiment("head-untied", "objective", {"diffusion.tied": False}),
@@ -136,7 +158,12 @@ REGISTRY: dict[str, Experiment] = {e.name: e for e in _ROWS}
 
 # the base row's value of each question's knob, for the plots' labels
 BASE_LABEL = {"time_cond": "latent_token", "positions": "learned", "self_cond": "latents 0.9, x0 0.5",
-              "schedule": "cosine", "objective": "ce, tied", "latents": "m32-b3-d2"}
+              "schedule": "cosine", "objective": "ce, tied", "latents": "m32-b3-d2", "embedding": "D=64, norm 8",
+              "sampling": "cosine"}
+
+# sampling schedules every sample of the `base` row is also drawn with (no retraining: one model, several samplers)
+SAMPLING_SCHEDULES = {"sqrt": {}, "cosine": {}, "sigmoid": {"start": -3.0, "end": 3.0, "tau": 0.9}, "linear": {},
+                      "cosine-shift": {"shift": -3.5}}
 
 # %% ../nbs/10_experiments.ipynb #00997073
 def get_experiment(name: str) -> Experiment:
@@ -295,6 +322,14 @@ def _loadavg() -> list:
     except OSError: return []
 
 
+def _host(dev) -> dict:
+    "How the run was made: torch threads, the cores it was pinned to (taskset), OMP_NUM_THREADS, machine."
+    try: cores = sorted(os.sched_getaffinity(0))
+    except AttributeError: cores = None
+    return dict(torch=torch.__version__, threads=torch.get_num_threads(), cpus=os.cpu_count(), affinity=cores,
+                omp_num_threads=os.environ.get("OMP_NUM_THREADS"), device=str(dev), platform=platform.platform())
+
+
 def _flops_per_token(cfg: TrainConfig, kind: str, vocab: int) -> float:
     "Analytic forward FLOPs per token of the row's model (one denoiser pass; self-conditioning adds up to one more)."
     L = cfg.data.seq_len
@@ -309,6 +344,21 @@ def _real_row(windows: torch.Tensor, reference, n: int, seed: int) -> dict:
     return sample_scores(windows[pick], reference)
 
 
+@torch.no_grad()
+def _nll_bound(model, ids: torch.Tensor, k: int, batch_size: int, seed: int) -> dict:
+    """`train.nll_bound` (same batches, same seeded levels, same numbers), except that a bound above ~709 nats/token,
+    which an undertrained model with a large embedding scale can reach, gives `ppl=None` instead of an OverflowError
+    that would throw away a finished run."""
+    dev = next(model.parameters()).device
+    g = torch.Generator(device=dev).manual_seed(seed)
+    nll, var, n = 0.0, 0.0, 0
+    for i in range(0, len(ids), batch_size):
+        b = ids[i:i + batch_size].to(dev)
+        r = model.diffusion.nll_bound(b, k=k, generator=g)
+        nll += r["nll"] * len(b); var += (r["stderr"] * len(b)) ** 2; n += len(b)
+    return dict(nll=nll / n, ppl=math.exp(nll / n) if nll / n < 700 else None, stderr=math.sqrt(var) / n, windows=n, k=k)
+
+
 def _finite(x) -> bool:
     if isinstance(x, dict): return all(_finite(v) for v in x.values())
     if isinstance(x, (list, tuple)): return all(_finite(v) for v in x)
@@ -318,10 +368,11 @@ def _finite(x) -> bool:
 
 def run_experiment(name: str, seed: int = 0, preset: str = "tiny", steps: Optional[int] = None,
                    budget_s: Optional[float] = None, reference=None, results_dir=None, work_dir=None,
-                   num_samples: int = NUM_SAMPLES, sample_steps=SAMPLE_STEPS, log=print) -> dict:
+                   num_samples: int = NUM_SAMPLES, sample_steps=SAMPLE_STEPS, sample_schedules=None, log=print) -> dict:
     """Train registry entry `name` with `seed`, evaluate it, write `results_dir/NAME-seedS.json`, return the record.
     `steps` / `budget_s` override the budget (tests); `reference` is an ARTransformerLM (default: the cached
-    reference, trained first if missing)."""
+    reference, trained first if missing); `sample_schedules` ({name: schedule_kw}, default `SAMPLING_SCHEDULES`
+    for the `base` row and none for the others) are extra sampling schedules the trained model is sampled with."""
     exp = get_experiment(name)
     cfg = experiment_config(name, seed, preset, work_dir)
     if steps is not None: cfg.optim.steps = int(steps); cfg.optim.warmup_steps = min(cfg.optim.warmup_steps, max(1, steps // 4))
@@ -334,8 +385,7 @@ def run_experiment(name: str, seed: int = 0, preset: str = "tiny", steps: Option
                overrides=exp.overrides, budget=dict(type="wall" if wall else "steps", seconds=wall,
                                                     steps=None if wall else cfg.optim.steps),
                preset=preset, command=f"{exp.command} --seed {seed}", started=time.strftime("%Y-%m-%d %H:%M:%S"),
-               load_before=_loadavg(), host=dict(torch=torch.__version__, threads=torch.get_num_threads(),
-                                                 cpus=os.cpu_count(), device=str(dev), platform=platform.platform()))
+               load_before=_loadavg(), host=_host(dev))
     t_start = time.time()
 
     # the reference scorer (this row *is* the reference when it is the AR quality row)
@@ -374,10 +424,14 @@ def run_experiment(name: str, seed: int = 0, preset: str = "tiny", steps: Option
     else:
         callbacks = [WallBudget(wall)] if wall else []
         if wall: cfg.optim.steps = 10**6                                  # fitted after the probe steps
+        nll_windows, cfg.run.nll_windows = cfg.run.nll_windows, 0        # the bound is computed below, overflow-safe
         trainer = Trainer(cfg, overwrite=True, callbacks=callbacks, tokenizer=tok)
         summary = trainer.fit()
         if summary.get("status") == "interrupted": raise KeyboardInterrupt(f"{name} interrupted")
         model = trainer.ema.model.eval()                                  # DiffusionLM, EMA weights
+        trainer.cfg.run.nll_windows = cfg.run.nll_windows = nll_windows
+        if nll_windows: summary["nll"] = _nll_bound(model, spread(trainer.eval_ids, nll_windows), cfg.run.nll_k,
+                                                    d.batch_size, seed=cfg.run.seed)
         diff = model.diffusion
         st = dict(step=summary["step"], tokens=summary["tokens"], train_seconds=summary["train_seconds"],
                   params=summary["params"], final_lr_ratio=trainer.scheduler.get_last_lr()[0] / cfg.optim.lr)
@@ -396,13 +450,24 @@ def run_experiment(name: str, seed: int = 0, preset: str = "tiny", steps: Option
                     ids = sample_ids(model, num_samples, d.seq_len, n_steps, seed=seed)
                     secs = time.time() - t0
                 finally: diff.cfg.self_cond_latents = rate
-                rec["samples"].append(dict(steps=n_steps, sampler="ddim", warm_start=w, seconds=secs,
+                rec["samples"].append(dict(steps=n_steps, sampler="ddim", warm_start=w, schedule=None, seconds=secs,
                                            **sample_scores(ids, reference), text=tok.batch_decode(ids[:2].tolist())))
+        # the same model under other sampling schedules (the training schedule's samples above are `schedule=None`)
+        if sample_schedules is None: sample_schedules = SAMPLING_SCHEDULES if name == "base" else {}
+        for sname, kw in sample_schedules.items():
+            sched = get_schedule(sname.split("-")[0], **kw)                # "cosine-shift" -> cosine(shift=-3.5)
+            for n_steps in sample_steps:
+                t0 = time.time()
+                ids = sample_ids(model, num_samples, d.seq_len, n_steps, seed=seed, schedule=sched)
+                rec["samples"].append(dict(steps=n_steps, sampler="ddim", warm_start=True if both else None, schedule=sname,
+                                           schedule_kw=kw, seconds=time.time() - t0, **sample_scores(ids, reference),
+                                           text=tok.batch_decode(ids[:2].tolist())))
     rec["train"]["flops_per_token"] = _flops_per_token(cfg, exp.kind, len(tok))
     rec["real_text"] = _real_row(val_windows, reference, num_samples, seed)
     rec["reference"] = {k: v for k, v in ref_info.items() if k in ("val_nll", "val_ppl", "seq_len", "path", "trained_by")}
     rec["wall_seconds"] = time.time() - t_start
     rec["load_after"] = _loadavg()
+    rec["host"]["threads"] = torch.get_num_threads()                        # what training ran with (run.threads)
     rec["finite"] = _finite({k: rec[k] for k in ("train", "val", "nll", "samples", "real_text")})
     out = results_dir / f"{name}-seed{seed}.json"
     atomic_write_text(out, json.dumps(rec, indent=1))
@@ -422,7 +487,7 @@ def experiments_main(name: str,                        # a registry name; `list`
         for e in _ROWS: print(f"{e.name:28} {e.question:10} {e.budget:5} {json.dumps(e.overrides)}")
         return {}
     rec = run_experiment(name, seed, preset, steps, budget_s, results_dir=results_dir)
-    s64 = [s for s in rec["samples"] if s.get("warm_start") in (True, None)][-1]
+    s64 = [s for s in rec["samples"] if s.get("warm_start") in (True, None) and not s.get("schedule")][-1]   # training schedule, most steps
     print(f"{name} seed {seed}: {rec['train']['step']} steps in {rec['train']['train_seconds']:.0f}s "
           f"({rec['train']['tokens_per_s']:.0f} tok/s); val loss {rec['val']['loss']:.3f}; "
           f"NLL {rec['nll']['nll']:.3f}; gen ppl {s64['gen_ppl']:.1f} (real {rec['real_text']['gen_ppl']:.1f}); "
@@ -441,11 +506,19 @@ def load_results(results_dir=None) -> dict[str, list[dict]]:
 
 def metric(rec: dict, key: str) -> Optional[float]:
     """One number of a record: 'val.loss', 'val.acc@0', 'nll.nll', 'train.tokens_per_s', or a sample score as
-    'gen_ppl@32' / 'entropy@8' (warm start on, or the only setting) and 'gen_ppl@32/cold' (warm start off)."""
+    'gen_ppl@32' / 'entropy@8' (warm start on, or the only setting), 'gen_ppl@32/cold' (warm start off) and
+    'gen_ppl@8:sqrt' (sampled under another schedule than the training one). 'val.ce_avg' is the mean denoising CE
+    over the fixed evaluation logSNRs: unlike 'val.loss' (the training loss, over the row's own schedule and
+    objective) it compares rows with different schedules or objectives."""
+    if key == "val.ce_avg":
+        ces = [v for k, v in (rec.get("val") or {}).items() if k.startswith("ce@")]
+        return sum(ces) / len(ces) if ces else None
     if "@" in key and key.split("@")[0] in ("gen_ppl", "gen_nll", "entropy", "distinct_1", "distinct_4"):
-        k, rest = key.split("@"); cold = rest.endswith("/cold"); n = int(rest.split("/")[0])
+        k, rest = key.split("@"); rest, _, sched = rest.partition(":")
+        cold = rest.endswith("/cold"); n = int(rest.split("/")[0])
         for s in rec.get("samples", []):
-            if (s["steps"] == n or rec["kind"] == "ar") and (s["warm_start"] is False) == cold: return s[k]
+            if ((s["steps"] == n or rec["kind"] == "ar") and (s["warm_start"] is False) == cold
+                    and s.get("schedule") == (sched or None)): return s[k]
         return None
     sec, _, k = key.partition(".")
     v = (rec.get(sec) or {}).get(k)
@@ -483,6 +556,9 @@ def plot_question(results: dict, question: str, metrics=PLOT_METRICS, names=None
                color=["C7" if r[0] == "base" else f"C{i}" for i, r in enumerate(rows)])
         ax.set_xticks(list(xs), [r[0] + (f" (n={r[3]})" if r[3] > 1 else "") for r in rows], rotation=45, ha="right", fontsize=7)
         ax.set_title(label, fontsize=8); ax.grid(axis="y", alpha=.3)
+        base = [r for r in rows if r[0] == "base" and r[3] > 1]
+        if base:                                  # the seed spread of the base: differences inside this band are noise
+            ax.axhspan(base[0][1] - base[0][2], base[0][1] + base[0][2], color="C7", alpha=.2, lw=0, zorder=0)
         if key.startswith(("gen_ppl", "entropy")) and rows:
             real = [r["real_text"][key.split("@")[0]] for n in ran for r in results[n] if "real_text" in r]
             if real: ax.axhline(sum(real) / len(real), color="k", ls="--", lw=1, label="real text")
@@ -490,7 +566,7 @@ def plot_question(results: dict, question: str, metrics=PLOT_METRICS, names=None
         if rows:
             lo = min(r[1] - r[2] for r in rows); hi = max(r[1] + r[2] for r in rows)
             if key.startswith(("val", "nll", "entropy")) and lo > 0: ax.set_ylim(lo - 0.15 * (hi - lo + 1e-9) - 0.02 * hi, hi + 0.1 * (hi - lo + 1e-9) + 0.02 * hi)
-    fig.suptitle(QUESTIONS[question][0] + " (dashed: real validation text)", fontsize=10)
+    fig.suptitle(QUESTIONS[question][0] + " (error bars and grey band: std over seeds; dashed: real validation text)", fontsize=10)
     fig.tight_layout()
     plt.close(fig)                  # shown once, as the cell's value, not again by the inline backend
     return fig
@@ -512,6 +588,48 @@ def results_table(results: dict, names=None) -> str:
         lines.append(f"| {n} | {len(results[n])} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
+# %% ../nbs/10_experiments.ipynb #1a55d4d3
+def versus_base(results: dict, names: list[str], key: str) -> list[dict]:
+    """For each of `names` with results: mean of `key` over seeds, its difference from the base row's mean, and
+    that difference in units of the base's seed std (|z| < 2: within the noise we can measure)."""
+    b = summarize(results, ["base"], key)
+    if not b: return []
+    _, bm, bs, bn = b[0]
+    out = []
+    for n, m, sd, k in summarize(results, [n for n in names if n != "base"], key):
+        out.append(dict(name=n, mean=m, std=sd, seeds=k, delta=m - bm, base_mean=bm, base_std=bs, base_seeds=bn,
+                        z=(m - bm) / bs if bs > 0 else float("nan")))
+    return out
+
+
+def plot_sampling(results: dict, name: str = "base", steps=SAMPLE_STEPS, schedules=tuple(SAMPLING_SCHEDULES)):
+    """Generative perplexity and entropy of one trained row's samples under each sampling schedule (bars per step
+    count; error bars: std over the row's seeds); None if the row has no such samples."""
+    import matplotlib.pyplot as plt
+    recs = results.get(name, [])
+    if not any(s.get("schedule") for r in recs for s in r.get("samples", [])): return None
+    fig, axes = plt.subplots(1, 2, figsize=(9, 3), dpi=80)
+    w = 0.8 / len(steps)
+    for ax, (k, label) in zip(axes, [("gen_ppl", "gen. perplexity (AR reference)"), ("entropy", "unigram entropy")]):
+        for j, n in enumerate(steps):
+            rows = [summarize({name: recs}, [name], f"{k}@{n}:{sc}") for sc in schedules]
+            means = [r[0][1] if r else float("nan") for r in rows]
+            stds = [r[0][2] if r else 0.0 for r in rows]
+            ax.bar([i + (j - (len(steps) - 1) / 2) * w for i in range(len(schedules))], means, w, yerr=stds, capsize=3,
+                   label=f"{n} steps", color=f"C{j}")
+        real = [r["real_text"][k] for r in recs if "real_text" in r]
+        if real: ax.axhline(sum(real) / len(real), color="k", ls="--", lw=1, label="real text")
+        if k == "gen_ppl": ax.set_yscale("log")
+        else: ax.set_ylim(bottom=max(0.0, min(real + [p.get_height() for p in ax.patches]) - 1.0))   # zoom on the differences
+        ax.set_xticks(range(len(schedules)), schedules, fontsize=8); ax.set_title(label, fontsize=9)
+        ax.grid(axis="y", alpha=.3)
+    axes[0].legend(fontsize=7)
+    n_seeds = len(recs)
+    fig.suptitle(f"4c. One trained model ({name}, {n_seeds} seed{'s' * (n_seeds > 1)}), sampled under each schedule "
+                 f"(training schedule: {recs[0]['config']['diffusion']['schedule']})", fontsize=10)
+    fig.tight_layout(); plt.close(fig)
+    return fig
+
 # %% ../nbs/10_experiments.ipynb #4e3914c5
 def quality_summary(results: dict, seq_len: int = 256) -> dict:
     """The issue-7 comparison at one L in one record: per model (RIN, transformer, AR) the training budget used,
@@ -522,7 +640,7 @@ def quality_summary(results: dict, seq_len: int = 256) -> dict:
         recs = results.get(f"quality-{model}-L{seq_len}", [])
         if not recs: continue
         r = recs[0]
-        s = [x for x in r["samples"] if x.get("warm_start") in (True, None)][-1]
+        s = [x for x in r["samples"] if x.get("warm_start") in (True, None) and not x.get("schedule")][-1]
         out["models"][model] = dict(
             seeds=len(recs), steps=r["train"]["step"], train_seconds=r["train"]["train_seconds"],
             tokens_per_s=r["train"]["tokens_per_s"], params=r["train"]["params"], val_loss=r["val"]["loss"],

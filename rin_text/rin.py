@@ -34,7 +34,7 @@ class RINConfig:
     dropout: float = 0.0         # in the compute layers (attention and MLP), as in the official code
     qk_norm: bool = True         # RMS-normalise queries and keys per head (stabler attention logits)
     time_cond: str = "latent_token"   # "latent_token" | "adaln" | "both"
-    interface_pos: str = "learned"    # "learned" | "sinusoidal" | "none"
+    interface_pos: str = "sinusoidal"  # "sinusoidal" | "learned" | "none" (sinusoidal: issue-8 ablation)
     latent_init: str = "learned"      # initial latents: "learned" parameters | "sinusoidal" (fixed, untrained)
     max_seq_len: int = 1024      # longest L for learned positions
     latent_self_cond: bool = True     # warm start from the previous step's latents
