@@ -32,13 +32,13 @@ from .rin import RIN, RINConfig, param_count
 
 # %% auto #0
 __all__ = ['ARCHS', 'TOKENIZER_KINDS', 'MIXED_PRECISION', 'TRACKERS', 'DEVICES', 'PARALLEL', 'PRESETS', 'FSDP_UNITS',
-           'atomic_write_text', 'DataConfig', 'OptimConfig', 'RunConfig', 'TrainConfig', 'config_fields',
-           'denoiser_config', 'check_config', 'resolve_vocab', 'tiny', 'small', 'base', 'micro', 'get_preset',
-           'DiffusionLM', 'lr_factor', 'EMA', 'WindowStream', 'cached_windows', 'spread', 'rng_state', 'set_rng_state',
-           'write_manifest', 'verify_checkpoint', 'list_checkpoints', 'latest_checkpoint', 'config_mismatch',
-           'load_model', 'load_run_tokenizer', 'fsdp_plugin', 'make_accelerator', 'Trainer', 'nll_bound', 'sample_ids',
-           'reconstruction_rows', 'format_reconstructions', 'read_metrics', 'plot_metrics', 'train',
-           'nearest_window_accuracy']
+           'OVERFIT_LEVELS', 'atomic_write_text', 'DataConfig', 'OptimConfig', 'RunConfig', 'TrainConfig',
+           'config_fields', 'denoiser_config', 'check_config', 'resolve_vocab', 'tiny', 'small', 'base', 'micro',
+           'get_preset', 'DiffusionLM', 'lr_factor', 'EMA', 'WindowStream', 'cached_windows', 'spread', 'rng_state',
+           'set_rng_state', 'write_manifest', 'verify_checkpoint', 'list_checkpoints', 'latest_checkpoint',
+           'config_mismatch', 'load_model', 'load_run_tokenizer', 'fsdp_plugin', 'make_accelerator', 'Trainer',
+           'nll_bound', 'sample_ids', 'reconstruction_rows', 'format_reconstructions', 'read_metrics', 'plot_metrics',
+           'train', 'nearest_window_accuracy', 'bayes_window_accuracy', 'overfit']
 
 # %% ../nbs/05_train.ipynb #af0be3c5
 def atomic_write_text(path, text: str):
@@ -883,7 +883,7 @@ def nll_bound(model: DiffusionLM, ids: torch.Tensor, k: int = 8, batch_size: int
         b = ids[i:i + batch_size].to(dev)
         r = model.diffusion.nll_bound(b, k=k, generator=g)
         nll += r["nll"] * len(b); var += (r["stderr"] * len(b)) ** 2; n += len(b)
-    return dict(nll=nll / n, ppl=math.exp(nll / n), stderr=math.sqrt(var) / n, windows=n, k=k)
+    return dict(nll=nll / n, ppl=math.exp(min(nll / n, 700.0)), stderr=math.sqrt(var) / n, windows=n, k=k)
 
 
 @torch.no_grad()
@@ -964,3 +964,82 @@ def nearest_window_accuracy(samples: torch.Tensor, windows: torch.Tensor) -> tup
     match = (samples[:, None, :] == windows[None, :, :]).float().mean(-1)   # [n, N]
     acc, idx = match.max(1)
     return acc, idx
+
+# %% ../nbs/05_train.ipynb #a35b0df2
+import torch.nn.functional as F
+from .schedules import alpha_sigma
+
+
+@torch.no_grad()
+def bayes_window_accuracy(table: torch.Tensor, windows: torch.Tensor, logsnr: float, reps: int = 4, seed: int = 0) -> float:
+    """Token accuracy at `logsnr` of the Bayes-optimal denoiser of a dataset of `windows` [N, L]: it knows the windows,
+    weighs each by p(x_t | window) and names each position's most probable token. `table` [V, D] is the embedding table."""
+    g = torch.Generator().manual_seed(seed)
+    X = table.float().cpu()[windows]                                             # [N, L, D]
+    a, s = alpha_sigma(torch.tensor(float(logsnr)))
+    ids, x0 = windows.repeat(reps, 1), X.repeat(reps, 1, 1)                      # [B, L], [B, L, D]
+    x_t = a * x0 + s * torch.randn(x0.shape, generator=g)
+    log_lik = -((x_t[:, None] - a * X[None]) ** 2).sum((-1, -2)) / (2 * s * s)  # [B, N]: log p(x_t | window n) + const
+    votes = torch.einsum("bn,nlv->blv", log_lik.softmax(-1), F.one_hot(windows, table.shape[0]).float())  # [B, L, V]
+    return (votes.argmax(-1) == ids).float().mean().item()
+
+# %% ../nbs/05_train.ipynb #5cf41c0e
+OVERFIT_LEVELS = (-8.0, -7.0, -6.0, -5.0, -4.0, -3.0, -2.0, -1.0, 0.0)
+
+
+def overfit(out_dir, n_windows: int = 64, seq_len: int = 16, steps: int = 3000, check_every: int = 250,
+            n_samples: int = 32, sample_steps: int = 64, sampler: str = "ddim", target: float = 0.99, model=None,
+            lr: float = 3e-3, min_lr_ratio: float = 0.1, ema_decay: float = 0.99, batch_size: Optional[int] = None,
+            shift: float = 0.0, seed: int = 0, resume: bool = False, tok=None, log=print) -> dict:
+    """Train on the first `n_windows` training windows; every `check_every` steps draw `n_samples` samples from pure noise
+    with the EMA weights and stop once their mean nearest-window token accuracy reaches `target`. `model` is a RINConfig
+    (default: a two-block RIN) or a TransformerConfig; `shift` moves the cosine schedule in logSNR (training and
+    sampling). Returns the history, the final samples' accuracies, and model against Bayes-optimal accuracy by logSNR."""
+    c = get_preset("tiny")
+    c.data.seq_len, c.data.batch_size = seq_len, batch_size or n_windows
+    c.data.max_train_windows, c.data.eval_windows = n_windows, 16
+    model = model or RINConfig(embed_dim=64, interface_dim=128, latent_dim=128, num_latents=16, num_blocks=2,
+                               latent_depth=1, num_heads=4, max_seq_len=seq_len)
+    if isinstance(model, TransformerConfig): c.arch, c.transformer = "transformer", model
+    else: c.arch, c.model = "rin", model
+    c.diffusion.embed_dim = model.embed_dim
+    # shift < 0 moves the schedule towards noise: more of training (and of sampling) lands where windows get told apart
+    if shift: c.diffusion.schedule_kw = dict(shift=shift)
+    c.optim = OptimConfig(lr=lr, warmup_steps=20, steps=steps, ema_decay=ema_decay, weight_decay=0.0, min_lr_ratio=min_lr_ratio)
+    c.run = RunConfig(out_dir=str(out_dir), log_every=10, eval_every=0, save_every=0, num_samples=0, nll_windows=0,
+                      progress=False, seed=seed)
+    history, t0, hist_file = [], time.time(), Path(out_dir) / "overfit_history.jsonl"
+
+    def check(tr):
+        if tr.step % check_every and tr.step < steps: return
+        ids = sample_ids(tr.ema.model, n_samples, seq_len, sample_steps, seed=tr.step, sampler=sampler)
+        acc, idx = nearest_window_accuracy(ids, tr.train_windows)
+        history.append(dict(step=tr.step, acc=acc.mean().item(), exact=(acc == 1).float().mean().item(),
+                            distinct=len(set(idx.tolist())), seconds=round(time.time() - t0 + t_prev, 1)))
+        log(history[-1])
+        with open(hist_file, "a") as f: f.write(json.dumps(history[-1]) + "\n")   # the checks survive an interruption
+        if acc.mean() >= target: tr.stop()
+
+    tr = Trainer(c, overwrite=not resume, resume=resume, callbacks=[check], tokenizer=tok)
+    t_prev = tr.train_seconds                                    # training seconds of earlier segments (resume)
+    if not resume: hist_file.unlink(missing_ok=True)
+    elif hist_file.exists(): history.extend(json.loads(l) for l in hist_file.read_text().splitlines() if l.strip())
+    init = tr.ema.model
+    if resume:                                                   # the run's initial weights, rebuilt from its seed
+        state = rng_state(); torch.manual_seed(seed); init = DiffusionLM.from_config(tr.cfg); set_rng_state(state)
+    ids = sample_ids(init, n_samples, seq_len, sample_steps, seed=12345, sampler=sampler)   # untrained: the chance level
+    untrained = nearest_window_accuracy(ids, tr.train_windows)[0].mean().item()
+    tr.fit()
+    ids = sample_ids(tr.ema.model, n_samples, seq_len, sample_steps, seed=12345, sampler=sampler)   # fresh samples
+    acc, idx = nearest_window_accuracy(ids, tr.train_windows)
+    diff, W = tr.ema.model.diffusion, tr.train_windows
+    g = torch.Generator().manual_seed(0)
+    model_acc = [diff.denoise_metrics(W.repeat(4, 1), ls, generator=g)["acc"] for ls in OVERFIT_LEVELS]
+    bayes_acc = [bayes_window_accuracy(diff.embedding_table().detach(), W, ls, reps=4) for ls in OVERFIT_LEVELS]
+    tk = tr.tokenizer
+    return dict(config=c.to_dict(), arch=c.arch, sampler=dict(name=sampler, steps=sample_steps, n=n_samples),
+                seconds=round(time.time() - t0 + t_prev, 1), steps=tr.step, history=history, untrained_acc=untrained,
+                acc=acc.tolist(), mean_acc=acc.mean().item(), exact=(acc == 1).float().mean().item(),
+                distinct_windows=len(set(idx.tolist())), levels=list(OVERFIT_LEVELS), model_acc=model_acc,
+                bayes_acc=bayes_acc, train_loss=[(r["step"], r["loss"]) for r in read_metrics(out_dir) if r["split"] == "train"],
+                samples=[tk.decode(s) for s in ids[:4]], nearest=[tk.decode(W[i]) for i in idx[:4]])
