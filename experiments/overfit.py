@@ -1,7 +1,7 @@
 """Overfit demo (issue 5): train a RIN on a few training windows until samples from pure noise
 reproduce them (token accuracy against the nearest training window >= target).
 
-    RIN_TEXT_DATA=/work/shared/data python experiments/overfit.py --n-windows 64 --seq-len 16 \
+    RIN_TEXT_DATA=/path/to/data python experiments/overfit.py --n-windows 64 --seq-len 16 \
         --steps 3000 --out nbs/results/train_overfit.json
 
 A command-line front end of `rin_text.train.overfit` (nbs/05_train.ipynb, which reads results/train_overfit.json). Every `check_every` steps, `n_samples` samples are drawn from pure noise with the EMA weights

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Run rows of the experiments registry one after another, each through /work/notes/slot.sh (one pinned core, one thread).
+# Run rows of the experiments registry one after another, each through experiments/slot.sh (one pinned core, one thread).
 #
 #   experiments/queue.sh QUEUE_FILE [LOG_DIR]
 #
@@ -20,7 +20,7 @@ while true; do
   if [ -f "nbs/results/experiments/$name-seed$seed.json" ]; then echo "[queue $$] $name seed $seed done already"; continue; fi
   echo "[queue $$] $(date +%T) start $name seed $seed"
   # the stop time is checked again once slot.sh has a core (the wait for one can be long)
-  /work/notes/slot.sh bash -c '[ "$(date +%s)" -lt "$0" ] || { echo "past the stop time: not started"; exit 99; }
+  experiments/slot.sh bash -c '[ "$(date +%s)" -lt "$0" ] || { echo "past the stop time: not started"; exit 99; }
                                exec python experiments/run.py "$1" --seed "$2"' "$stop" "$name" "$seed" \
       > "$logs/$name-seed$seed.log" 2>&1
   rc=$?

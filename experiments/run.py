@@ -2,7 +2,7 @@
 """Rerun one row of the experiments registry (nbs/10_experiments.ipynb) and write nbs/results/experiments/NAME-seedS.json.
 
     python experiments/run.py NAME [--seed N]        # `list` as NAME prints the registry
-    /work/notes/slot.sh python experiments/run.py NAME --seed N   # on the shared machine: one pinned core, one thread
+    experiments/slot.sh python experiments/run.py NAME --seed N   # on the shared machine: one pinned core, one thread
     experiments/queue.sh QUEUE_FILE                  # "NAME SEED" lines, run one after another (see the script)
 """
 import argparse
