@@ -26,7 +26,7 @@ from .rin import rin_flops
 from .schedules import get_schedule
 from .baselines import transformer_flops, ar_flops
 from .train import (TrainConfig, Trainer, WindowStream, atomic_write_text, cached_windows, check_config,
-                            get_preset, lr_factor, resolve_vocab, sample_ids, spread)
+                            get_preset, lr_factor, nll_bound, resolve_vocab, sample_ids, spread)
 
 # %% auto #0
 __all__ = ['BASE_STEPS', 'QUALITY_BUDGET_S', 'EVAL_LOGSNRS', 'SAMPLE_STEPS', 'NUM_SAMPLES', 'REPO', 'RESULTS_DIR', 'WORK_DIR',
@@ -344,19 +344,11 @@ def _real_row(windows: torch.Tensor, reference, n: int, seed: int) -> dict:
     return sample_scores(windows[pick], reference)
 
 
-@torch.no_grad()
 def _nll_bound(model, ids: torch.Tensor, k: int, batch_size: int, seed: int) -> dict:
-    """`train.nll_bound` (same batches, same seeded levels, same numbers), except that a bound above ~709 nats/token,
-    which an undertrained model with a large embedding scale can reach, gives `ppl=None` instead of an OverflowError
-    that would throw away a finished run."""
-    dev = next(model.parameters()).device
-    g = torch.Generator(device=dev).manual_seed(seed)
-    nll, var, n = 0.0, 0.0, 0
-    for i in range(0, len(ids), batch_size):
-        b = ids[i:i + batch_size].to(dev)
-        r = model.diffusion.nll_bound(b, k=k, generator=g)
-        nll += r["nll"] * len(b); var += (r["stderr"] * len(b)) ** 2; n += len(b)
-    return dict(nll=nll / n, ppl=math.exp(nll / n) if nll / n < 700 else None, stderr=math.sqrt(var) / n, windows=n, k=k)
+    """`train.nll_bound`, except that a bound above ~700 nats/token (an undertrained model with a large embedding scale
+    reaches it) records `ppl=None` rather than the capped, meaningless e^700."""
+    r = nll_bound(model, ids, k, batch_size, seed)
+    return {**r, "ppl": r["ppl"] if r["nll"] < 700 else None}
 
 
 def _finite(x) -> bool:
